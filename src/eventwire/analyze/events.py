@@ -1,0 +1,473 @@
+"""Stage: events coded to PLOVER, with CAMEO, Goldstein and QuadClass alongside.
+
+Triggers are pack patterns matched on lower-cased tokens or lemmas. For each
+trigger the actors of its sentence are ordered around it:
+- a passive clause ("worden", "be", "ser" + agent preposition) takes the
+  agent as source and the unit before the trigger as target;
+- otherwise the source is the nearest actor before the trigger that is not
+  inside a prepositional phrase, the target the first actor after it (an
+  object, or after "met/con/with", "tegen/contra/against", "aan/a/to");
+- with no actor before it (inversion: "Op woensdag bevestigden Venezuela en
+  Rusland …"), the first actor after it is the source;
+- coordinated actors ("Venezuela en Rusland") are the two sides of a
+  reciprocal event.
+Negation and future cues are read in a window around the trigger. Repeated
+mentions of one fact (same type and dyad) merge into one event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from eventwire.model import SYMMETRIC_TYPES, Document, Event, Span, Token
+from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
+
+GAP = "~"
+MAX_GAP = 4
+ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+NEGATION_WINDOW = 6  # "denied that officials had held talks"
+NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
+COOPERATIVE_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+)
+FUTURE_WINDOW = 6
+PREPOSITION_LOOKBACK = 3
+PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
+GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    pattern: EventPattern
+    first: int  # token index
+    last: int  # token index, inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An actor mention in the sentence, as the event coder sees it."""
+
+    mention: int
+    actor: int
+    country: str | None
+    first: int  # token index
+    last: int
+    preposition: str | None  # the preposition role that governs it, if any
+
+
+@functools.cache
+def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
+    index: dict[str, list[EventPattern]] = {}
+    for pattern in load_pack(lang).events:
+        index.setdefault(pattern.tokens[0], []).append(pattern)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _token_matches(token: Token, word: str) -> bool:
+    return token.lower == word or token.lemma == word
+
+
+def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern) -> int | None:
+    """Index of the last token of `pattern` matched from token i, or None."""
+    position = i + 1
+    words = pattern.tokens[1:]
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word == GAP:
+            target = words[k + 1]
+            for skip in range(MAX_GAP + 1):
+                if position + skip < end and _token_matches(tokens[position + skip], target):
+                    position += skip + 1
+                    break
+            else:
+                return None
+            k += 2
+            continue
+        if position >= end or not _token_matches(tokens[position], word):
+            return None
+        position += 1
+        k += 1
+    return position - 1
+
+
+def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigger]:
+    index = pattern_index(lang)
+    found: list[Trigger] = []
+    for i in range(first, end):
+        token = doc.tokens[i]
+        candidates = index.get(token.lower, ()) + (
+            index.get(token.lemma, ()) if token.lemma != token.lower else ()
+        )
+        for pattern in candidates:
+            last = _match_at(doc.tokens, i, end, pattern)
+            if last is not None:
+                found.append(Trigger(pattern, i, last))
+    found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.first))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if any(trigger.first <= k.last and k.first <= trigger.last for k in kept):
+            continue
+        kept.append(trigger)
+    return sorted(kept, key=lambda t: t.first)
+
+
+def _token_range(doc: Document, span: Span, first: int, end: int) -> tuple[int, int] | None:
+    inside = [
+        i
+        for i in range(first, end)
+        if span.contains(Span(start=doc.tokens[i].start, end=doc.tokens[i].end))
+    ]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def sentence_units(doc: Document, pack: LanguagePack, first: int, end: int) -> list[Unit]:
+    units: list[Unit] = []
+    dominant = dominant_state(doc)
+    sentence = Span(start=doc.tokens[first].start, end=doc.tokens[end - 1].end)
+    roles = {
+        word: role
+        for role in ("with", "against", "to", "between", "by", "of", "locative", "other")
+        for word in pack.preposition(role)
+    }
+    for index, mention in enumerate(doc.mentions):
+        if mention.attached or mention.kind not in ACTOR_KINDS or mention.sector in PASSIVE_SECTORS:
+            continue
+        if not sentence.contains(mention.span):
+            continue
+        actor = doc.mention_actor[index]
+        if mention.kind == "PLACE":
+            if mention.key != "capital":
+                continue
+            actor = -1
+        elif actor < 0:
+            continue
+        found = _token_range(doc, mention.span, first, end)
+        if found is None:
+            continue
+        preposition = None
+        for back in range(found[0] - 1, max(first, found[0] - PREPOSITION_LOOKBACK) - 1, -1):
+            word = doc.tokens[back].lower
+            if word in roles:
+                preposition = roles[word]
+                break
+            if word in pack.coordinators:
+                break
+            if word not in pack.function_words and not doc.tokens[back].is_title:
+                break
+        if mention.kind == "PLACE" and preposition not in (None, "to"):
+            continue  # "in Caracas" is a place; "Caracas responded" is a government
+        if units and preposition is None and _coordinated(doc, pack, units[-1], found[0]):
+            preposition = units[-1].preposition  # "tussen Rusland en Venezuela"
+        country = doc.actors[actor].country if actor >= 0 else mention.country
+        if country is None and mention.kind in ("ROLE", "PERSON"):
+            country = _place_country(doc, sentence) or dominant
+        units.append(Unit(index, actor, country, found[0], found[1], preposition))
+    return units
+
+
+def dominant_state(doc: Document) -> str | None:
+    """The state the article is about: the most mentioned one, if it leads clearly.
+    Unnamed domestic actors ("the government", "prosecutors") belong to it."""
+    counts: dict[str, int] = {}
+    for mention in doc.mentions:
+        if (
+            mention.kind in ("STATE", "PERSON", "ROLE")
+            and mention.country
+            and len(mention.country) == 3
+        ):
+            counts[mention.country] = counts.get(mention.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _place_country(doc: Document, sentence: Span) -> str | None:
+    """Domestic actors without a state (police, protesters) act where they are."""
+    for mention in doc.mentions:
+        if mention.kind == "PLACE" and sentence.contains(mention.span):
+            return mention.country
+    return None
+
+
+def _coordinated(doc: Document, pack: LanguagePack, a: Unit, b: Unit | int) -> bool:
+    first = b if isinstance(b, int) else b.first
+    between = doc.tokens[a.last + 1 : first]
+    return (
+        bool(between)
+        and between[0].lower in pack.coordinators
+        and all(t.lower in pack.articles for t in between[1:])
+    )
+
+
+def choose_actors(
+    doc: Document, pack: LanguagePack, trigger: Trigger, units: list[Unit], first: int
+) -> tuple[Unit | None, Unit | None, str]:
+    before = [u for u in units if u.last < trigger.first]
+    inside = [u for u in units if trigger.first < u.first and u.last < trigger.last]
+    after = inside + [u for u in units if u.first > trigger.last]
+    window = doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.last + 1]
+    passive = any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in window)
+    agent = next((u for u in after if u.preposition == "by"), None)
+    if passive and agent is not None:
+        target = next((u for u in reversed(before) if u.preposition is None), None)
+        return agent, target, "passive: agent after the trigger is the source"
+    between = [u for u in after if u.preposition == "between"]
+    if between:
+        pair = [u for u in after if u is not between[0] and _coordinated(doc, pack, between[0], u)]
+        if pair:
+            return between[0], pair[0], "between X and Y after the trigger"
+    genitive = next(
+        (u for u in after if u.preposition == "of" and u.first - trigger.last <= GENITIVE_REACH),
+        None,
+    )
+    if genitive is not None and not any(u.preposition is None for u in before):
+        rest = [u for u in after if u is not genitive]
+        return genitive, _target_after(rest), "nominal trigger: the actor after 'of' is the source"
+    subjects = [u for u in before if u.preposition is None]
+    if subjects:
+        source = subjects[-1]
+        rule = "source: nearest actor before the trigger"
+        pair = [u for u in subjects if u is not source and _coordinated(doc, pack, u, source)]
+        if pair:
+            return pair[-1], source, "coordinated actors before the trigger"
+        target = _target_after(after)
+        if target is None:
+            objects = [u for u in before if u.first > source.last and u.preposition is None]
+            target = objects[0] if objects else None
+        return source, target, rule
+    free = [
+        u
+        for u in after
+        if u.preposition in (None, "between") and _adjacent(doc, pack, trigger.last, u.first)
+    ]
+    if free:
+        source = free[0]
+        rest = [u for u in after if u is not source]
+        pair = [u for u in rest if _coordinated(doc, pack, source, u)]
+        if pair:
+            return source, pair[0], "coordinated actors after the trigger (inversion)"
+        return source, _target_after(rest), "inversion: first actor after the trigger"
+    target = _target_after(after)
+    return None, target, "no source in the sentence"
+
+
+def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
+    tokens = doc.tokens[trigger.first : trigger.last + 1]
+    return any(name.overlaps(Span(start=t.start, end=t.end)) for t in tokens for name in names)
+
+
+def _quote_of(offset: int, quoted: list[Span]) -> int:
+    """Which quote an offset is in (-1: none): actors in a quote and in its
+    attribution are not each other's counterparts."""
+    for index, span in enumerate(quoted):
+        if span.start <= offset < span.end:
+            return index
+    return -1
+
+
+def _counterpart(
+    source: Unit | None, target: Unit | None, units: list[Unit]
+) -> tuple[Unit | None, Unit | None]:
+    """A reciprocal act with one side named: the other side is the sentence's
+    nearest actor of another state ("de samenwerking met Borisov werd besproken")."""
+    known = source if source is not None and source.country else target
+    if known is None:
+        return source, target
+    others = sorted(
+        (u for u in units if u.country and u.country != known.country),
+        key=lambda u: abs(u.first - known.first),
+    )
+    if not others:
+        return source, target
+    return known, others[0]
+
+
+def _adjacent(doc: Document, pack: LanguagePack, last: int, first: int) -> bool:
+    """Only articles (at most two words) stand between the trigger and the actor."""
+    between = doc.tokens[last + 1 : first]
+    return len(between) <= 2 and all(t.lower in pack.articles for t in between)
+
+
+def _target_after(after: list[Unit]) -> Unit | None:
+    for unit in after:
+        if unit.preposition in (None, "with", "against", "to", "between", "of"):
+            return unit
+    return None
+
+
+def _has_cue(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
+    return any(t.lower in words or t.lemma in words for t in tokens)
+
+
+def _contexts(
+    doc: Document, pack: LanguagePack, pattern: EventPattern, first: int, end: int
+) -> tuple[str, ...]:
+    found = list(pattern.contexts)
+    for token in doc.tokens[first:end]:
+        context = pack.contexts.get(token.lemma) or pack.contexts.get(token.lower)
+        if context and context not in found:
+            found.append(context)
+    return tuple(found)
+
+
+def _nearest_date(doc: Document, sentence: Span) -> str | None:
+    inside = [d for d in doc.dates if sentence.contains(d.span)]
+    if inside:
+        return inside[0].iso
+    earlier = [
+        d for d in doc.dates if d.span.end <= sentence.start and d.span.start >= doc.body_start
+    ]
+    paragraph_start = doc.text.rfind("\n\n", 0, sentence.start)
+    earlier = [d for d in earlier if d.span.start > paragraph_start] or earlier[:0]
+    if earlier:
+        return earlier[-1].iso
+    return doc.anchor_date
+
+
+def _location(doc: Document, sentence: Span) -> str | None:
+    for mention in doc.mentions:
+        if mention.kind == "PLACE" and sentence.contains(mention.span):
+            return mention.name
+    return None
+
+
+def _previous_sides(events: list[Event], sentence: Span, text: str) -> tuple[str, str] | None:
+    """The dyad of the last reciprocal event of this or the previous paragraph."""
+    paragraph = text.rfind("\n\n", 0, text.rfind("\n\n", 0, sentence.start))
+    for event in reversed(events):
+        if (
+            event.type in SYMMETRIC_TYPES
+            and event.sentence.start > paragraph
+            and event.source_country
+            and event.target_country
+        ):
+            return event.source_country, event.target_country
+    return None
+
+
+def code_sentence(
+    doc: Document, pack: LanguagePack, number: int, earlier: list[Event]
+) -> list[Event]:
+    sentence = doc.sentences[number]
+    first, end = sentence.first_token, sentence.last_token
+    if sentence.span.end <= doc.body_start or first >= end:
+        return []
+    if any(c.span.overlaps(sentence.span) and c.kind == "photo" for c in doc.credited_sources):
+        return []
+    shared = load_shared()
+    all_units = sentence_units(doc, pack, first, end)
+    quoted = [q.span for q in doc.quotes]
+    events: list[Event] = []
+    names = [m.span for m in doc.mentions if sentence.span.contains(m.span)]
+    for trigger in find_triggers(doc, first, end, pack.lang):
+        pattern = trigger.pattern
+        if _inside_name(doc, trigger, names):
+            continue  # "Rapid Support Forces", "riot police", "cooperation minister"
+        inside = _quote_of(doc.tokens[trigger.first].start, quoted)
+        units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
+        source, target, rule = choose_actors(doc, pack, trigger, units, first)
+        if (
+            target is not None
+            and source is not None
+            and target.actor == source.actor
+            and source.actor >= 0
+        ):
+            target = None
+        source_country = source.country if source else None
+        target_country = target.country if target else None
+        if pattern.type in SYMMETRIC_TYPES and (source_country is None) != (target_country is None):
+            source, target = _counterpart(source, target, units)
+            source_country = source.country if source else None
+            target_country = target.country if target else None
+        if pattern.type in SYMMETRIC_TYPES and (source_country is None or target_country is None):
+            sides = _previous_sides(events + earlier, sentence.span, doc.text)
+            if sides is None:
+                continue  # a meeting or an agreement needs two sides
+            source_country, target_country = sides
+            source = target = None
+            rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
+        if source_country is None and target_country is None:
+            continue
+        near = doc.tokens[
+            max(first, trigger.first - NEGATION_WINDOW) : min(
+                end, trigger.last + 1 + NEGATION_AFTER
+            )
+        ]
+        negated = _has_cue(near, pack.negation)
+        future = _has_cue(
+            doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
+        )
+        event_type, cameo = pattern.type, pattern.cameo
+        if future and event_type in FUTURE_TO_AGREE:
+            event_type, cameo = "AGREE", "030"
+        if future and negated and event_type in COOPERATIVE_TYPES:
+            # "will not provide", "no va a firmar": a declared refusal is REJECT
+            event_type, cameo, negated = "REJECT", "120", False
+        fact = shared.cameo.get(cameo)
+        trigger_span = Span(start=doc.tokens[trigger.first].start, end=doc.tokens[trigger.last].end)
+        confidence = 0.4 + 0.2 * (source_country is not None) + 0.2 * (target_country is not None)
+        confidence += 0.1 * (len(pattern.tokens) > 1)
+        events.append(
+            Event(
+                type=event_type,
+                mode=pattern.mode or (fact.mode if fact else None),
+                contexts=_contexts(doc, pack, pattern, first, end),
+                cameo=cameo,
+                goldstein=fact.goldstein if fact else None,
+                quad_class=fact.quad_class if fact else None,
+                source_actor=source.actor if source and source.actor >= 0 else None,
+                target_actor=target.actor if target and target.actor >= 0 else None,
+                source_country=source_country,
+                target_country=target_country,
+                negated=negated,
+                future=future,
+                trigger=trigger_span,
+                sentence=sentence.span,
+                date=_nearest_date(doc, sentence.span),
+                location=_location(doc, sentence.span),
+                confidence=round(min(confidence, 0.95), 2),
+                explanation=(
+                    f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {rule}"
+                ),
+            )
+        )
+    return events
+
+
+def event_key(event: Event) -> tuple[str, str, str, bool]:
+    source, target = event.source_country or "", event.target_country or ""
+    if event.type in SYMMETRIC_TYPES:
+        source, target = sorted((source, target))
+    return event.type, source, target, event.negated
+
+
+def merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per fact: the first mention keeps the evidence, the rest count."""
+    merged: dict[tuple[str, str, str, bool], Event] = {}
+    for event in events:
+        key = event_key(event)
+        if key not in merged:
+            merged[key] = event
+            continue
+        kept = merged[key]
+        merged[key] = dataclasses.replace(
+            kept,
+            mentions=kept.mentions + 1,
+            confidence=max(kept.confidence, event.confidence),
+            contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)),
+            location=kept.location or event.location,
+        )
+    return tuple(merged.values())
+
+
+def add_events(doc: Document) -> Document:
+    pack = load_pack(doc.lang or "en")
+    events: list[Event] = []
+    for number in range(len(doc.sentences)):
+        events += code_sentence(doc, pack, number, events)
+    return dataclasses.replace(doc, events=merge(events))

@@ -1,0 +1,108 @@
+"""Stage: sentences, tokens and lemmas.
+
+A rule splitter: paragraph breaks always end a sentence; `.`, `!`, `?` and
+`…` end one when followed (after closing quotes or brackets) by white space
+and a capital, digit, quote mark or dash, unless the word before is a single
+letter or a dotted abbreviation ("U.S.", "EE.UU.", "Dr."). It runs in
+microseconds and is right on credit lines and quotes, where general-purpose
+splitters are slow.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+import simplemma
+
+from eventwire.model import Document, Sentence, Span, Token
+from eventwire.packs.loader import load_pack
+
+TOKEN = re.compile(
+    r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*|[’'][sS]\b|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\w\s]",
+    re.UNICODE,
+)
+SENTENCE_END = re.compile(
+    r"""(?P<end>[.!?…]+["'”’»)\]]*)\s+(?=["'“‘«„(\[—–-]*[\d\w])""", re.UNICODE
+)
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*—–])|\n")
+DOTTED_ABBREVIATION = re.compile(r"^[(\[\"'“‘«„]*(?:(?:[^\W\d_]\.)+|(?:[^\W\d_]{1,2}\.){2,})$")
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(word: str, lang: str) -> str:
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
+    """Sentence spans of `text`; `abbreviations` are lower-cased words that take a period."""
+    spans: list[Span] = []
+    for paragraph in _paragraphs(text):
+        cursor = paragraph.start
+        chunk = text[paragraph.start : paragraph.end]
+        for match in SENTENCE_END.finditer(chunk):
+            end = paragraph.start + match.end("end")
+            before = text[cursor:end]
+            words = before.rstrip("\"'”’»)]").split()
+            if words and match.group("end") == "." and _is_abbreviation(words[-1], abbreviations):
+                continue
+            spans.append(_trimmed(text, cursor, end))
+            cursor = paragraph.start + match.end()
+        if cursor < paragraph.end:
+            spans.append(_trimmed(text, cursor, paragraph.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    return bool(DOTTED_ABBREVIATION.match(word)) or word.lower().rstrip(".") in abbreviations
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans = []
+    cursor = 0
+    for match in PARAGRAPH.finditer(text):
+        spans.append(_trimmed(text, cursor, match.start()))
+        cursor = match.end()
+    spans.append(_trimmed(text, cursor, len(text)))
+    return [s for s in spans if s.end > s.start]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end)
+
+
+def tokenize(text: str, sentences: list[Span], lang: str) -> tuple[list[Token], list[Sentence]]:
+    tokens: list[Token] = []
+    records: list[Sentence] = []
+    for index, span in enumerate(sentences):
+        first = len(tokens)
+        for match in TOKEN.finditer(text, span.start, span.end):
+            word = match.group()
+            lower = word.lower()
+            tokens.append(
+                Token(
+                    start=match.start(),
+                    end=match.end(),
+                    text=word,
+                    lower=lower,
+                    lemma=lemma_of(lower, lang) if word[0].isalpha() else lower,
+                    is_title=word[0].isupper(),
+                    sentence=index,
+                )
+            )
+        records.append(Sentence(span=span, first_token=first, last_token=len(tokens)))
+    return tokens, records
+
+
+def segment(doc: Document) -> Document:
+    """Split the article body into sentences and tokens, with lemmas."""
+    lang = doc.lang or "en"
+    pack = load_pack(lang)
+    spans = split_sentences(doc.text, pack.abbreviations)
+    tokens, sentences = tokenize(doc.text, spans, lang)
+    return dataclasses.replace(doc, tokens=tuple(tokens), sentences=tuple(sentences))
