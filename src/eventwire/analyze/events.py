@@ -17,6 +17,7 @@ mentions of one fact (same type and dyad) merge into one event.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -116,27 +117,33 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
 
 
 def _token_range(doc: Document, span: Span, first: int, end: int) -> tuple[int, int] | None:
-    inside = [
-        i
-        for i in range(first, end)
-        if span.contains(Span(start=doc.tokens[i].start, end=doc.tokens[i].end))
-    ]
-    return (inside[0], inside[-1]) if inside else None
+    """First and last token of the sentence that a mention overlaps."""
+    starts = [t.start for t in doc.tokens[first:end]]
+    low = bisect.bisect_right(starts, span.start) - 1
+    low = max(low, 0)
+    if doc.tokens[first + low].end <= span.start:
+        low += 1
+    high = bisect.bisect_left(starts, span.end) - 1
+    if low > high or first + low >= end:
+        return None
+    return first + low, first + high
 
 
-def sentence_units(doc: Document, pack: LanguagePack, first: int, end: int) -> list[Unit]:
+def sentence_units(
+    doc: Document,
+    pack: LanguagePack,
+    first: int,
+    end: int,
+    dominant: str | None,
+    mentions: list[int],
+) -> list[Unit]:
+    """The actor mentions of one sentence (`mentions`: their indexes), in order."""
     units: list[Unit] = []
-    dominant = dominant_state(doc)
     sentence = Span(start=doc.tokens[first].start, end=doc.tokens[end - 1].end)
-    roles = {
-        word: role
-        for role in ("with", "against", "to", "between", "by", "of", "locative", "other")
-        for word in pack.preposition(role)
-    }
-    for index, mention in enumerate(doc.mentions):
+    roles = _preposition_roles(pack.lang)
+    for index in mentions:
+        mention = doc.mentions[index]
         if mention.attached or mention.kind not in ACTOR_KINDS or mention.sector in PASSIVE_SECTORS:
-            continue
-        if not sentence.contains(mention.span):
             continue
         actor = doc.mention_actor[index]
         if mention.kind == "PLACE":
@@ -148,25 +155,55 @@ def sentence_units(doc: Document, pack: LanguagePack, first: int, end: int) -> l
         found = _token_range(doc, mention.span, first, end)
         if found is None:
             continue
-        preposition = None
-        for back in range(found[0] - 1, max(first, found[0] - PREPOSITION_LOOKBACK) - 1, -1):
-            word = doc.tokens[back].lower
-            if word in roles:
-                preposition = roles[word]
-                break
-            if word in pack.coordinators:
-                break
-            if word not in pack.function_words and not doc.tokens[back].is_title:
-                break
+        preposition = _governing_preposition(doc, pack, roles, found[0], first)
         if mention.kind == "PLACE" and preposition not in (None, "to"):
             continue  # "in Caracas" is a place; "Caracas responded" is a government
         if units and preposition is None and _coordinated(doc, pack, units[-1], found[0]):
             preposition = units[-1].preposition  # "tussen Rusland en Venezuela"
         country = doc.actors[actor].country if actor >= 0 else mention.country
         if country is None and mention.kind in ("ROLE", "PERSON"):
-            country = _place_country(doc, sentence) or dominant
+            country = _place_country(doc, sentence, pack, mentions) or dominant
         units.append(Unit(index, actor, country, found[0], found[1], preposition))
     return units
+
+
+@functools.cache
+def _preposition_roles(lang: str) -> dict[str, str]:
+    pack = load_pack(lang)
+    return {
+        word: role
+        for role in ("with", "against", "to", "between", "by", "of", "locative", "other")
+        for word in pack.preposition(role)
+    }
+
+
+def _governing_preposition(
+    doc: Document, pack: LanguagePack, roles: dict[str, str], at: int, first: int
+) -> str | None:
+    """The preposition that governs the mention starting at token `at`, if any;
+    articles, adjectives and titles may stand between."""
+    for back in range(at - 1, max(first, at - PREPOSITION_LOOKBACK) - 1, -1):
+        word = doc.tokens[back].lower
+        if word in roles:
+            if back > first and doc.tokens[back - 1].lower in pack.preposition("other"):
+                return "other"  # "according to X", "close to X"
+            return roles[word]
+        if word in pack.coordinators:
+            return None
+        if word not in pack.function_words and not doc.tokens[back].is_title:
+            return None
+    return None
+
+
+def group_by_sentence(doc: Document) -> list[list[int]]:
+    """Mention indexes per sentence (a mention belongs to the sentence it starts in)."""
+    starts = [s.span.start for s in doc.sentences]
+    groups: list[list[int]] = [[] for _ in doc.sentences]
+    for index, mention in enumerate(doc.mentions):
+        number = bisect.bisect_right(starts, mention.span.start) - 1
+        if number >= 0 and doc.sentences[number].span.contains(mention.span):
+            groups[number].append(index)
+    return groups
 
 
 def dominant_state(doc: Document) -> str | None:
@@ -186,11 +223,21 @@ def dominant_state(doc: Document) -> str | None:
     return ranked[0][0]
 
 
-def _place_country(doc: Document, sentence: Span) -> str | None:
-    """Domestic actors without a state (police, protesters) act where they are."""
-    for mention in doc.mentions:
-        if mention.kind == "PLACE" and sentence.contains(mention.span):
+def _place_country(
+    doc: Document, sentence: Span, pack: LanguagePack, mentions: list[int]
+) -> str | None:
+    """Domestic actors without a state (police, protesters) act where they are:
+    a city of the sentence, or a state after a locative ("rebels in Mali")."""
+    locative = pack.preposition("locative")
+    for index in mentions:
+        mention = doc.mentions[index]
+        if mention.kind == "PLACE":
             return mention.country
+        if mention.kind == "STATE" and not mention.attached:
+            before = doc.text[max(sentence.start, mention.span.start - 12) : mention.span.start]
+            words = before.split()
+            if words and words[-1].lower() in locative:
+                return mention.country
     return None
 
 
@@ -329,10 +376,10 @@ def _nearest_date(doc: Document, sentence: Span) -> str | None:
     return doc.anchor_date
 
 
-def _location(doc: Document, sentence: Span) -> str | None:
-    for mention in doc.mentions:
-        if mention.kind == "PLACE" and sentence.contains(mention.span):
-            return mention.name
+def _location(doc: Document, mentions: list[int]) -> str | None:
+    for index in mentions:
+        if doc.mentions[index].kind == "PLACE":
+            return doc.mentions[index].name
     return None
 
 
@@ -351,7 +398,12 @@ def _previous_sides(events: list[Event], sentence: Span, text: str) -> tuple[str
 
 
 def code_sentence(
-    doc: Document, pack: LanguagePack, number: int, earlier: list[Event]
+    doc: Document,
+    pack: LanguagePack,
+    number: int,
+    earlier: list[Event],
+    dominant: str | None,
+    mentions_by_sentence: list[list[int]],
 ) -> list[Event]:
     sentence = doc.sentences[number]
     first, end = sentence.first_token, sentence.last_token
@@ -360,10 +412,11 @@ def code_sentence(
     if any(c.span.overlaps(sentence.span) and c.kind == "photo" for c in doc.credited_sources):
         return []
     shared = load_shared()
-    all_units = sentence_units(doc, pack, first, end)
+    in_sentence = mentions_by_sentence[number]
+    all_units = sentence_units(doc, pack, first, end, dominant, in_sentence)
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
-    names = [m.span for m in doc.mentions if sentence.span.contains(m.span)]
+    names = [doc.mentions[i].span for i in in_sentence]
     for trigger in find_triggers(doc, first, end, pack.lang):
         pattern = trigger.pattern
         if _inside_name(doc, trigger, names):
@@ -429,7 +482,7 @@ def code_sentence(
                 trigger=trigger_span,
                 sentence=sentence.span,
                 date=_nearest_date(doc, sentence.span),
-                location=_location(doc, sentence.span),
+                location=_location(doc, in_sentence),
                 confidence=round(min(confidence, 0.95), 2),
                 explanation=(
                     f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {rule}"
@@ -468,6 +521,8 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
 def add_events(doc: Document) -> Document:
     pack = load_pack(doc.lang or "en")
     events: list[Event] = []
+    dominant = dominant_state(doc)
+    by_sentence = group_by_sentence(doc)
     for number in range(len(doc.sentences)):
-        events += code_sentence(doc, pack, number, events)
+        events += code_sentence(doc, pack, number, events, dominant, by_sentence)
     return dataclasses.replace(doc, events=merge(events))

@@ -110,24 +110,30 @@ def name_runs(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[D
     """Capitalised runs that look like people's names ("Nicolás Maduro", "Padrino López")."""
     runs: list[tuple[Token, ...]] = []
     tokens = doc.tokens
+    taken = bytearray(len(doc.text) + 1)
+    for span in occupied:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+
+    def is_taken(token: Token) -> bool:
+        return any(taken[token.start : token.end])
+
     for sentence in doc.sentences:
         i = sentence.first_token
         while i < sentence.last_token:
             token = tokens[i]
-            span = Span(start=token.start, end=token.end)
             starts_name = is_name_token(token, pack, i == sentence.first_token) or (
                 i == sentence.first_token
                 and is_name_token(token, pack, False)
                 and i + 1 < sentence.last_token
                 and is_name_token(tokens[i + 1], pack, True)
             )
-            if any(span.overlaps(o) for o in occupied) or not starts_name:
+            if is_taken(token) or not starts_name:
                 i += 1
                 continue
             j = i + 1
             while j < sentence.last_token:
                 nxt = tokens[j]
-                if any(Span(start=nxt.start, end=nxt.end).overlaps(o) for o in occupied):
+                if is_taken(nxt):
                     break
                 if is_name_token(nxt, pack, False):
                     j += 1
