@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
@@ -204,6 +206,16 @@ def summarise(store: Store, added: int) -> None:
     (quotes,) = store.query("SELECT count(*) FROM quotes")[0]
     out.print(f"[bold]quotes[/bold]: {quotes}")
 
+
+def register_command_modules() -> None:
+    """Commands of other features live in `eventwire.serve.commands.*`."""
+    from eventwire.serve import commands
+
+    for module in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{module.name}").register(app)
+
+
+register_command_modules()
 
 if __name__ == "__main__":
     app()
