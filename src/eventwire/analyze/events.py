@@ -26,15 +26,24 @@ from eventwire.model import SYMMETRIC_TYPES, Document, Event, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
 
 GAP = "~"
-MAX_GAP = 4
+MAX_GAP = 5  # Dutch split verbs: "wees de kritiek van de EU af"
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+# verbal reactions whose target is often the actor of an earlier event
+REACTIVE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "SANCTION"})
+ONE_SIDED = frozenset({"MOBILIZE"})
+FOREIGN_TYPES = frozenset(
+    {"AID", "SANCTION", "COOPERATE", "MOBILIZE"}
+)  # troops sent to one's own border have no target
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NEGATION_WINDOW = 6  # "denied that officials had held talks"
 NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
-FUTURE_WINDOW = 6
+FUTURE_WINDOW = 8
 PREPOSITION_LOOKBACK = 3
 PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
@@ -81,9 +90,13 @@ def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern
         if word == GAP:
             target = words[k + 1]
             for skip in range(MAX_GAP + 1):
-                if position + skip < end and _token_matches(tokens[position + skip], target):
+                if position + skip >= end:
+                    return None
+                if _token_matches(tokens[position + skip], target):
                     position += skip + 1
                     break
+                if tokens[position + skip].lower in CLAUSE_PUNCTUATION:
+                    return None
             else:
                 return None
             k += 2
@@ -263,6 +276,10 @@ def choose_actors(
     if passive and agent is not None:
         target = next((u for u in reversed(before) if u.preposition is None), None)
         return agent, target, "passive: agent after the trigger is the source"
+    agent = next((u for u in reversed(before) if u.preposition == "by"), None)
+    if passive and agent is not None:
+        target = next((u for u in before if u.preposition is None and u.last < agent.first), None)
+        return agent, target, "passive: agent before the participle is the source"
     between = [u for u in after if u.preposition == "between"]
     if between:
         pair = [u for u in after if u is not between[0] and _coordinated(doc, pack, between[0], u)]
@@ -275,17 +292,35 @@ def choose_actors(
     if genitive is not None and not any(u.preposition is None for u in before):
         rest = [u for u in after if u is not genitive]
         return genitive, _target_after(rest), "nominal trigger: the actor after 'of' is the source"
-    subjects = [u for u in before if u.preposition is None]
-    if subjects:
-        source = subjects[-1]
+    clause_start = _clause_start(doc, pack, units, trigger.first, first)
+    in_clause = [u for u in before if u.first >= clause_start]
+    subjects = [u for u in in_clause if u.preposition is None]
+    rule = "source: first actor of the trigger's clause"
+    if not subjects and in_clause == [] and clause_start > first:
+        opener = doc.tokens[clause_start - 1].lower
+        antecedent = [u for u in before if u.last < clause_start - 1]
+        if (
+            opener in pack.clause_openers
+            and antecedent
+            and clause_start - 1 - antecedent[-1].last <= 3
+        ):
+            subjects = [antecedent[-1]]  # "…Japón, nación que elevó una protesta"
+            rule = "source: the antecedent of the relative clause"
+    if not subjects:
+        subjects = [u for u in before if u.preposition is None][-1:]
         rule = "source: nearest actor before the trigger"
+    if subjects:
+        source = subjects[0] if pack.verb_final else subjects[-1]
         pair = [u for u in subjects if u is not source and _coordinated(doc, pack, u, source)]
         if pair:
             return pair[-1], source, "coordinated actors before the trigger"
-        target = _target_after(after)
-        if target is None:
-            objects = [u for u in before if u.first > source.last and u.preposition is None]
-            target = objects[0] if objects else None
+        pair = [u for u in subjects if u is not source and _coordinated(doc, pack, source, u)]
+        if pair:
+            return source, pair[0], "coordinated actors before the trigger"
+        objects = [u for u in subjects if u.first > source.last]
+        target = objects[0] if objects else _target_after(after)
+        if objects:
+            rule += "; target: the object before the verb (verb-final clause)"
         return source, target, rule
     free = [
         u
@@ -303,9 +338,23 @@ def choose_actors(
     return None, target, "no source in the sentence"
 
 
+def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int, first: int) -> int:
+    """Token index where the clause of token `at` starts: after the last comma,
+    semicolon, colon or clause opener ("dat", "que", "that") before it that is
+    not inside an actor mention ("De president van Venezuela, Nicolás Maduro, …")."""
+    inside_units = {i for u in units for i in range(u.first, u.last + 1)}
+    for index in range(at - 1, first - 1, -1):
+        if index in inside_units:
+            continue
+        word = doc.tokens[index].lower
+        if word in CLAUSE_BREAKS or word in pack.clause_openers:
+            return index + 1
+    return first
+
+
 def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
-    tokens = doc.tokens[trigger.first : trigger.last + 1]
-    return any(name.overlaps(Span(start=t.start, end=t.end)) for t in tokens for name in names)
+    span = Span(start=doc.tokens[trigger.first].start, end=doc.tokens[trigger.last].end)
+    return any(name.contains(span) for name in names)
 
 
 def _quote_of(offset: int, quoted: list[Span]) -> int:
@@ -383,6 +432,16 @@ def _location(doc: Document, mentions: list[int]) -> str | None:
     return None
 
 
+def _previous_other_side(events: list[Event], source: str) -> str | None:
+    """ "X condenó el ataque", "Y rejected the criticism": a reaction targets the
+    actor of the latest event before it, when that is another state."""
+    for event in sorted(events, key=lambda e: e.trigger.start, reverse=True):
+        for country in (event.source_country, event.target_country):
+            if country and country != source:
+                return country
+    return None
+
+
 def _previous_sides(events: list[Event], sentence: Span, text: str) -> tuple[str, str] | None:
     """The dyad of the last reciprocal event of this or the previous paragraph."""
     paragraph = text.rfind("\n\n", 0, text.rfind("\n\n", 0, sentence.start))
@@ -411,85 +470,274 @@ def code_sentence(
         return []
     if any(c.span.overlaps(sentence.span) and c.kind == "photo" for c in doc.credited_sources):
         return []
-    shared = load_shared()
     in_sentence = mentions_by_sentence[number]
     all_units = sentence_units(doc, pack, first, end, dominant, in_sentence)
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
     for trigger in find_triggers(doc, first, end, pack.lang):
-        pattern = trigger.pattern
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
         units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
+        context = SentenceContext(
+            number=number,
+            span=sentence.span,
+            first=first,
+            end=end,
+            quote=inside,
+            mentions=tuple(in_sentence),
+            dominant=dominant,
+        )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
-        if (
-            target is not None
-            and source is not None
-            and target.actor == source.actor
-            and source.actor >= 0
+        for sides in resolve_sides(
+            doc, pack, trigger, units, (source, target, rule), earlier + events, context
         ):
-            target = None
-        source_country = source.country if source else None
-        target_country = target.country if target else None
-        if pattern.type in SYMMETRIC_TYPES and (source_country is None) != (target_country is None):
-            source, target = _counterpart(source, target, units)
-            source_country = source.country if source else None
-            target_country = target.country if target else None
-        if pattern.type in SYMMETRIC_TYPES and (source_country is None or target_country is None):
-            sides = _previous_sides(events + earlier, sentence.span, doc.text)
-            if sides is None:
-                continue  # a meeting or an agreement needs two sides
-            source_country, target_country = sides
-            source = target = None
-            rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
-        if source_country is None and target_country is None:
-            continue
-        near = doc.tokens[
-            max(first, trigger.first - NEGATION_WINDOW) : min(
-                end, trigger.last + 1 + NEGATION_AFTER
-            )
-        ]
-        negated = _has_cue(near, pack.negation)
-        future = _has_cue(
-            doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
-        )
-        event_type, cameo = pattern.type, pattern.cameo
-        if future and event_type in FUTURE_TO_AGREE:
-            event_type, cameo = "AGREE", "030"
-        if future and negated and event_type in COOPERATIVE_TYPES:
-            # "will not provide", "no va a firmar": a declared refusal is REJECT
-            event_type, cameo, negated = "REJECT", "120", False
-        fact = shared.cameo.get(cameo)
-        trigger_span = Span(start=doc.tokens[trigger.first].start, end=doc.tokens[trigger.last].end)
-        confidence = 0.4 + 0.2 * (source_country is not None) + 0.2 * (target_country is not None)
-        confidence += 0.1 * (len(pattern.tokens) > 1)
-        events.append(
-            Event(
-                type=event_type,
-                mode=pattern.mode or (fact.mode if fact else None),
-                contexts=_contexts(doc, pack, pattern, first, end),
-                cameo=cameo,
-                goldstein=fact.goldstein if fact else None,
-                quad_class=fact.quad_class if fact else None,
-                source_actor=source.actor if source and source.actor >= 0 else None,
-                target_actor=target.actor if target and target.actor >= 0 else None,
-                source_country=source_country,
-                target_country=target_country,
-                negated=negated,
-                future=future,
-                trigger=trigger_span,
-                sentence=sentence.span,
-                date=_nearest_date(doc, sentence.span),
-                location=_location(doc, in_sentence),
-                confidence=round(min(confidence, 0.95), 2),
-                explanation=(
-                    f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {rule}"
-                ),
-            )
-        )
+            events.append(_build_event(doc, pack, trigger, sides, context))
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    number: int
+    span: Span
+    first: int
+    end: int
+    quote: int  # the quote the trigger is in, -1 for none
+    mentions: tuple[int, ...]
+    dominant: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    source: Unit | None
+    target: Unit | None
+    source_country: str | None
+    target_country: str | None
+    rule: str
+
+
+def resolve_sides(
+    doc: Document,
+    pack: LanguagePack,
+    trigger: Trigger,
+    units: list[Unit],
+    chosen: tuple[Unit | None, Unit | None, str],
+    earlier: list[Event],
+    context: SentenceContext,
+) -> list[Sides]:
+    """The (source, target) pairs of one trigger: lists of actors give one pair
+    each ("bedankt Egypte, Qatar en de VS"); missing sides are filled from the
+    discourse where the guidelines allow; one-sided events are dropped."""
+    source, target, rule = chosen
+    kind = trigger.pattern.type
+    if target is not None and source is not None and target.actor == source.actor >= 0:
+        target = None
+    inverted = "inversion" in rule or source is None
+    if inverted and context.quote < 0 and _pronoun_subject(doc, pack, trigger, context):
+        previous = _previous_subject(doc, context) or _previous_source(
+            earlier, context.span, doc.text
+        )
+        if previous is not None:
+            objects = [u for u in (source, target) if u is not None]
+            group: list[Unit | None] = (
+                list(_conjuncts(doc, pack, objects[0], units)) if objects else [None]
+            )
+            rule = "source: the pronoun's antecedent, the subject of the sentence before"
+            candidates = [Sides(None, t, previous, t.country if t else None, rule) for t in group]
+            return _finish(kind, candidates, earlier, doc, pack, context)
+    sources: list[Unit | None] = list(_conjuncts(doc, pack, source, units)) if source else [None]
+    targets: list[Unit | None] = list(_conjuncts(doc, pack, target, units)) if target else [None]
+    if target is not None and target in sources:
+        if kind in SYMMETRIC_TYPES:
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        else:
+            pairs = [(sources[0], sources[1])]
+    else:
+        pairs = [(a, b) for a in sources for b in targets if a is not b]
+    candidates = []
+    for a, b in pairs or [(source, target)]:
+        candidates.append(Sides(a, b, a.country if a else None, b.country if b else None, rule))
+    return _finish(kind, candidates, earlier, doc, pack, context)
+
+
+def _finish(
+    kind: str,
+    candidates: list[Sides],
+    earlier: list[Event],
+    doc: Document,
+    pack: LanguagePack,
+    context: SentenceContext,
+) -> list[Sides]:
+    finished = []
+    for sides in candidates:
+        completed = _complete(kind, sides, earlier, doc, pack, context)
+        if completed is not None:
+            finished.append(completed)
+    return finished
+
+
+def _complete(
+    kind: str,
+    sides: Sides,
+    earlier: list[Event],
+    doc: Document,
+    pack: LanguagePack,
+    context: SentenceContext,
+) -> Sides | None:
+    source, target = sides.source, sides.target
+    source_country, target_country, rule = sides.source_country, sides.target_country, sides.rule
+    units = sentence_units(
+        doc, pack, context.first, context.end, context.dominant, list(context.mentions)
+    )
+    if kind in SYMMETRIC_TYPES and (source_country is None) != (target_country is None):
+        source, target = _counterpart(source, target, units)
+        source_country = source.country if source else source_country
+        target_country = target.country if target else target_country
+    if source_country is None and context.quote >= 0:
+        speaker = doc.quotes[context.quote].speaker_actor
+        if speaker is not None and doc.actors[speaker].country:
+            source_country = doc.actors[speaker].country
+            rule += "; source: the quote's speaker (first person)"
+    if kind in DOMESTIC_TYPES and source_country is None and target_country is None:
+        source_country = target_country = (
+            _place_country(doc, context.span, pack, list(context.mentions)) or context.dominant
+        )
+        rule += "; domestic: the state of the place or of the article"
+    if kind in DOMESTIC_TYPES and (source_country is None) != (target_country is None):
+        # a strike, a protest or an arrest with one side named is domestic (KEN→KEN)
+        source_country = target_country = source_country or target_country
+        rule += "; domestic: the other side is the same state"
+    if kind in REACTIVE_TYPES and source_country is not None and target_country is None:
+        previous = _previous_other_side(earlier, source_country)
+        if previous is not None:
+            target_country = previous
+            rule += "; target: the other side of the event it reacts to"
+    if kind in SYMMETRIC_TYPES and (source_country is None or target_country is None):
+        found = _previous_sides(earlier, context.span, doc.text)
+        if found is None:
+            return None  # a meeting or an agreement needs two sides
+        source_country, target_country = found
+        source = target = None
+        rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
+    if (source_country is None or target_country is None) and kind not in ONE_SIDED:
+        return None  # on our gold, events with one side unknown are almost always wrong
+    if kind in FOREIGN_TYPES and source_country == target_country:
+        return None  # aid, sanctions, cooperation and mobilisation face another state
+    return Sides(source, target, source_country, target_country, rule)
+
+
+def _conjuncts(doc: Document, pack: LanguagePack, unit: Unit, units: list[Unit]) -> list[Unit]:
+    """The coordinated list a unit belongs to: "Spanje, Ierland en Noorwegen"."""
+    at = units.index(unit)
+    group = [unit]
+    for step in (-1, 1):
+        index = at
+        while 0 <= index + step < len(units):
+            a, b = (
+                (units[index + step], units[index])
+                if step < 0
+                else (units[index], units[index + step])
+            )
+            if not (_coordinated(doc, pack, a, b) or _listed(doc, a, b)):
+                break
+            index += step
+            group.insert(0, units[index]) if step < 0 else group.append(units[index])
+    return [u for u in group if u.country is not None] or [unit]
+
+
+def _listed(doc: Document, a: Unit, b: Unit) -> bool:
+    between = doc.tokens[a.last + 1 : b.first]
+    return len(between) == 1 and between[0].lower == ","
+
+
+def _pronoun_subject(
+    doc: Document, pack: LanguagePack, trigger: Trigger, context: SentenceContext
+) -> bool:
+    """A subject pronoun next to the verb ("Hij bedankt", "Daarom bedankt hij",
+    "It also demands") or no subject at all (Spanish "responsabiliza a …")."""
+    window = doc.tokens[max(context.first, trigger.first - 3) : min(context.end, trigger.last + 3)]
+    return any(t.lower in pack.subject_pronouns for t in window)
+
+
+def _previous_subject(doc: Document, context: SentenceContext) -> str | None:
+    """The state of the first actor named outside quotes in the sentence before:
+    "…", zei Veldkamp. Hij bedankt Egypte … → Veldkamp."""
+    if context.number == 0:
+        return None
+    previous = doc.sentences[context.number - 1].span
+    quoted = [q.span for q in doc.quotes]
+    for index, mention in enumerate(doc.mentions):
+        if not previous.contains(mention.span) or mention.attached:
+            continue
+        if (
+            mention.kind not in ("PERSON", "ORG", "STATE", "ROLE")
+            or _quote_of(mention.span.start, quoted) >= 0
+        ):
+            continue
+        actor = doc.mention_actor[index]
+        country = doc.actors[actor].country if actor >= 0 else mention.country
+        if country:
+            return country
+    return None
+
+
+def _previous_source(events: list[Event], sentence: Span, text: str) -> str | None:
+    paragraph = text.rfind("\n\n", 0, text.rfind("\n\n", 0, sentence.start))
+    for event in sorted(events, key=lambda e: e.trigger.start, reverse=True):
+        if event.sentence.start > paragraph and event.source_country:
+            return event.source_country
+    return None
+
+
+def _build_event(
+    doc: Document, pack: LanguagePack, trigger: Trigger, sides: Sides, context: SentenceContext
+) -> Event:
+    first, end = context.first, context.end
+    pattern = trigger.pattern
+    near = doc.tokens[
+        max(first, trigger.first - NEGATION_WINDOW) : min(end, trigger.last + 1 + NEGATION_AFTER)
+    ]
+    negated = _has_cue(near, pack.negation)
+    future = _has_cue(
+        doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
+    )
+    event_type, cameo = pattern.type, pattern.cameo
+    if future and event_type in FUTURE_TO_AGREE:
+        event_type, cameo = "AGREE", "030"
+    if future and negated and event_type in COOPERATIVE_TYPES:
+        # "will not provide", "no va a firmar": a declared refusal is REJECT
+        event_type, cameo, negated = "REJECT", "120", False
+    fact = load_shared().cameo.get(cameo)
+    trigger_span = Span(start=doc.tokens[trigger.first].start, end=doc.tokens[trigger.last].end)
+    direct = sides.source is not None and sides.target is not None
+    confidence = 0.5 + 0.2 * direct + 0.1 * (len(pattern.tokens) > 1)
+    return Event(
+        type=event_type,
+        mode=pattern.mode or (fact.mode if fact else None),
+        contexts=_contexts(doc, pack, pattern, first, end),
+        cameo=cameo,
+        goldstein=fact.goldstein if fact else None,
+        quad_class=fact.quad_class if fact else None,
+        source_actor=_actor_of(sides.source),
+        target_actor=_actor_of(sides.target),
+        source_country=sides.source_country,
+        target_country=sides.target_country,
+        negated=negated,
+        future=future,
+        trigger=trigger_span,
+        sentence=context.span,
+        date=_nearest_date(doc, context.span),
+        location=_location(doc, list(context.mentions)),
+        confidence=round(min(confidence, 0.95), 2),
+        explanation=(
+            f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {sides.rule}"
+        ),
+    )
+
+
+def _actor_of(unit: Unit | None) -> int | None:
+    return unit.actor if unit is not None and unit.actor >= 0 else None
 
 
 def event_key(event: Event) -> tuple[str, str, str, bool]:
