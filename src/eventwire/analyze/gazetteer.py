@@ -110,7 +110,6 @@ def _best(readings: list[Entry]) -> tuple[RawEntry, ...]:
 
 def build(lang: str) -> Gazetteer:
     """Compile the gazetteer of `lang` from its pack, the shared knowledge and GeoNames."""
-    import simplemma
 
     pack = load_pack(lang)
     shared = load_shared()
@@ -139,7 +138,7 @@ def build(lang: str) -> Gazetteer:
         for form in person.forms:
             add(form, Entry("PERSON", str(index), "", form))
         surname = person.name.split()[-1]
-        if len(surname) >= MIN_SURNAME and not simplemma.is_known(surname.lower(), lang=lang):
+        if len(surname) >= MIN_SURNAME and surname.lower() not in pack.function_words:
             add(surname, Entry("PERSON", str(index), "surname", surname))
     machine = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     raw: list[RawRow] = []

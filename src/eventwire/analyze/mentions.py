@@ -304,6 +304,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     drafts = drafts_from_hits(doc, hits, when)
     occupied = [Span(start=d.start, end=d.end) for d in drafts] + credit_spans
     drafts += name_runs(doc, pack, occupied)
+    drafts = _merge_adjacent_people(doc, drafts)
     drafts = _link_surnames(_drop_lone_words(compose(doc, drafts, pack), doc, pack))
     return tuple(freeze(d) for d in drafts)
 
@@ -356,6 +357,33 @@ def _drop_lone_words(drafts: list[Draft], doc: Document, pack: LanguagePack) -> 
             and d.start not in speech_edges
         )
     ]
+
+
+def _merge_adjacent_people(doc: Document, drafts: list[Draft]) -> list[Draft]:
+    """"Anders Fogh" + "Rasmussen": a name run written right before a known
+    surname is one person; the identity holds only if the whole name is known."""
+    drafts.sort(key=lambda d: d.start)
+    people = load_shared().people
+    merged: list[Draft] = []
+    for draft in drafts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.kind == draft.kind == "PERSON"
+            and doc.text[last.end : draft.start] == " "
+        ):
+            whole = doc.text[last.start : draft.end]
+            known = next((d.key for d in (last, draft) if d.key), None)
+            person = next((p for p in people if p.person_id == known), None)
+            if person is None or whole not in person.forms:
+                known = None
+            last.end, last.name, last.key = draft.end, whole, known
+            last.head = Span(start=last.start, end=draft.end)
+            if known is None:
+                last.country = last.role = last.sector = None
+            continue
+        merged.append(draft)
+    return merged
 
 
 def _link_surnames(drafts: list[Draft]) -> list[Draft]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
-from eventwire.model import Document, Quote, Span
+from eventwire.model import Document, Mention, Quote, Span
 from eventwire.packs.loader import LanguagePack, load_pack
 
 MIN_WORDS = 4
-WORD = re.compile(r"\w+")
-SPEAKER_RANK = {"PERSON": 0, "ORG": 1, "ROLE": 1, "STATE": 3}
+SPEAKER_RANK = {"PERSON": 1, "ORG": 2, "ROLE": 2, "STATE": 4}
 SPEAKER_KINDS = tuple(SPEAKER_RANK)
 ATTRIBUTION_WINDOW = 160
 
@@ -42,14 +42,13 @@ def find_quote_spans(text: str, pack: LanguagePack, start: int) -> list[Span]:
         for at, _, opening, closing in sorted(c for c in candidates if c[0] == first_at):
             inner_start = at + len(opening)
             end = _closing(text, inner_start, closing)
-            if end >= 0:
-                closed = (inner_start, end, closing)
-                break
+            if end >= 0 and (closed is None or end < closed[1]):
+                closed = (inner_start, end, closing)  # ,,…" and ,,…'': the nearest close
         if closed is None:
             position = first_at + 1
             continue
         inner_start, end, closing = closed
-        if len(WORD.findall(text[inner_start:end])) >= MIN_WORDS:
+        if len(text[inner_start:end].split()) >= MIN_WORDS:
             spans.append(Span(start=inner_start, end=end))
         position = end + len(closing)
     spans += _dialogue(text, pack, start, spans)
@@ -87,22 +86,25 @@ def _dialogue(text: str, pack: LanguagePack, start: int, taken: list[Span]) -> l
             close = text.find(dash, inner, line_end)
             end = close if close >= 0 else line_end
             span = Span(start=inner, end=end)
-            if len(WORD.findall(text[inner:end])) >= MIN_WORDS and not any(
+            if len(text[inner:end].split()) >= MIN_WORDS and not any(
                 span.overlaps(t) for t in taken
             ):
                 spans.append(span)
     return spans
 
 
-def _speech_verb_in(doc: Document, pack: LanguagePack, window: Span) -> bool:
-    return any(
-        t.lemma in pack.speech_verbs or t.lower in pack.speech_verbs
-        for t in doc.tokens
-        if window.start <= t.start and t.end <= window.end
-    )
+def _speaker_rank(doc: Document, mention: Mention, actor: int) -> int:
+    """People first (a title that stands for a named person counts as the person),
+    known or titled people before bare capitalised names ("Política Exterior")."""
+    person = doc.actors[actor]
+    if person.kind == "PERSON":
+        identified = person.key is not None or person.role is not None or mention.kind == "ROLE"
+        return 0 if identified else 1
+    return SPEAKER_RANK[mention.kind] + (mention.kind == "ROLE" and mention.country is None)
 
 
 def _speaker_in(doc: Document, window: Span, nearest_to: int) -> int | None:
+    """Index of the mention that best names the speaker inside `window`."""
     best: tuple[int, int, int] | None = None
     for index, mention in enumerate(doc.mentions):
         actor = doc.mention_actor[index] if index < len(doc.mention_actor) else -1
@@ -110,10 +112,14 @@ def _speaker_in(doc: Document, window: Span, nearest_to: int) -> int | None:
             continue
         if not window.contains(mention.span):
             continue
-        rank = SPEAKER_RANK[mention.kind] + (mention.kind == "ROLE" and mention.country is None)
-        distance = abs(mention.span.start - nearest_to)
+        rank = _speaker_rank(doc, mention, actor)
+        distance = (
+            nearest_to - mention.span.end
+            if mention.span.end <= nearest_to
+            else mention.span.start - nearest_to
+        )
         if best is None or (rank, distance) < (best[0], best[1]):
-            best = (rank, distance, actor)
+            best = (rank, distance, index)
     return best[2] if best else None
 
 
@@ -124,18 +130,41 @@ def _sentence_at(doc: Document, offset: int) -> int | None:
     return None
 
 
-def attribute(doc: Document, pack: LanguagePack, quote: Span, others: list[Span]) -> int | None:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    actor: int | None
+    mention: int | None  # the mention that names the speaker next to the quote
+    explicit: bool  # a speech verb or a colon attributes the quote
+
+
+NO_ATTRIBUTION = Attribution(None, None, False)
+
+
+def attribute(doc: Document, pack: LanguagePack, quote: Span, others: list[Span]) -> Attribution:
+    """Who says `quote`: a speech verb after it ("…," zei X) or before it in its
+    sentence or an announcing sentence ("X preciseerde dat", "X said:")."""
+    after = _after_window(doc, quote, others)
+    found = _attribution_in(doc, pack, after, quote.end)
+    if found.actor is not None:
+        return found
+    before = _before_window(doc, quote, others)
+    if before is not None:
+        earlier = _attribution_in(doc, pack, before, quote.start, colon_counts=True)
+        if earlier.actor is not None or earlier.explicit:
+            return earlier
+    return found
+
+
+def _after_window(doc: Document, quote: Span, others: list[Span]) -> Span:
     text = doc.text
     after_end = min(len(text), quote.end + ATTRIBUTION_WINDOW)
-    stop = re.search(r"[.!?\n](?=\s|$)", text[quote.end + 1 : after_end])
-    after = Span(
-        start=quote.end, end=quote.end + 1 + (stop.start() if stop else after_end - quote.end - 1)
-    )
-    after = _clip(after, others, quote)
-    if _speech_verb_in(doc, pack, after):
-        speaker = _speaker_in(doc, after, quote.end)
-        # "…," zei hij. / "…", dijo. — a pronoun or no subject: the last person named
-        return speaker if speaker is not None else _last_person_before(doc, quote.start)
+    stop = re.search(r"\n|[.!?](?=\s|$)", text[quote.end + 1 : after_end])
+    end = quote.end + 1 + (stop.start() if stop else after_end - quote.end - 1)
+    return _clip(Span(start=quote.end, end=end), others, quote)
+
+
+def _before_window(doc: Document, quote: Span, others: list[Span]) -> Span | None:
+    text = doc.text
     index = _sentence_at(doc, quote.start)
     if index is None:
         return None
@@ -145,15 +174,36 @@ def attribute(doc: Document, pack: LanguagePack, quote: Span, others: list[Span]
         announces = text[previous.start : previous.end].rstrip()[-1:] not in ".!?"
         if announces or text[previous.start : previous.end].rstrip().endswith(":"):
             before = Span(start=previous.start, end=quote.start)
-    before = _clip(before, others, quote)
-    if _speech_verb_in(doc, pack, before) or text[before.start : before.end].rstrip().endswith(":"):
-        return _speaker_in(doc, before, quote.start) or _last_person_before(doc, quote.start)
+    return _clip(before, others, quote)
+
+
+def _attribution_in(
+    doc: Document, pack: LanguagePack, window: Span, anchor: int, *, colon_counts: bool = False
+) -> Attribution:
+    verb = _speech_verb_at(doc, pack, window)
+    colon = colon_counts and doc.text[window.start : window.end].rstrip().endswith(":")
+    if verb is None and not colon:
+        return NO_ATTRIBUTION
+    # the speaker stands next to the speech verb ("Kirby stressed that Austin …")
+    return _attributed(doc, _speaker_in(doc, window, verb if verb is not None else anchor))
+
+
+def _speech_verb_at(doc: Document, pack: LanguagePack, window: Span) -> int | None:
+    for token in doc.tokens:
+        inside = window.start <= token.start and token.end <= window.end
+        if inside and (token.lemma in pack.speech_verbs or token.lower in pack.speech_verbs):
+            return token.start
     return None
 
 
+def _attributed(doc: Document, mention: int | None) -> Attribution:
+    if mention is None:
+        return Attribution(None, None, True)
+    return Attribution(doc.mention_actor[mention], mention, True)
+
+
 def _last_person_before(doc: Document, offset: int) -> int | None:
-    """The most recently named person (or spokesperson) before `offset`, within
-    the two sentences before it."""
+    """The most recently named person before `offset`, within the two sentences before it."""
     index = _sentence_at(doc, offset)
     if index is None:
         return None
@@ -183,29 +233,68 @@ def _clip(window: Span, others: list[Span], quote: Span) -> Span:
 
 def find_quotes(doc: Document) -> tuple[Quote, ...]:
     pack = load_pack(doc.lang or "en")
-    spans = find_quote_spans(doc.text, pack, doc.body_start)
+    spans = [
+        span
+        for span in find_quote_spans(doc.text, pack, doc.body_start)
+        if not _is_title(doc.text[span.start : span.end])
+    ]
     quotes: list[Quote] = []
-    previous_speaker: int | None = None
+    previous: Attribution = NO_ATTRIBUTION
     previous_end = -1
     for span in spans:
-        speaker = attribute(doc, pack, span, spans)
-        if speaker is None and previous_speaker is not None:
-            between = doc.text[previous_end : span.start]
-            if between.count("\n\n") <= 1:
-                speaker = previous_speaker
-        if speaker is None:
-            speaker = _last_person_before(doc, span.start)
-        actor = doc.actors[speaker] if speaker is not None else None
+        found = attribute(doc, pack, span, spans)
+        close_to_previous = doc.text[previous_end : span.start].count("\n\n") <= 1
+        if found.actor is None:
+            # a quote continued, "It added: …", "…", afirmó. — the salient speaker
+            person = _last_person_before(doc, span.start)
+            if previous.actor is not None and close_to_previous and (
+                person is None or _last_mention(doc, previous.actor) >= _last_mention(
+                    doc, person, before=span.start
+                ) or _last_mention(doc, person, before=span.start) < previous_end
+            ):
+                found = previous
+            else:
+                found = Attribution(person, None, found.explicit)
+        if found.actor is None:
+            continue  # a quotation nobody says is a title or a scare quote
         quotes.append(
             Quote(
                 span=span,
-                speaker=actor.name if actor else None,
-                speaker_actor=speaker,
-                speaker_span=_first_span(doc, speaker),
+                speaker=_speaker_name(doc, found),
+                speaker_actor=found.actor,
+                speaker_span=doc.mentions[found.mention].span
+                if found.mention is not None
+                else _first_span(doc, found.actor),
             )
         )
-        previous_speaker, previous_end = speaker, span.end
+        previous, previous_end = found, span.end
     return tuple(quotes)
+
+
+def _last_mention(doc: Document, actor: int, before: int | None = None) -> int:
+    starts = [
+        doc.mentions[i].span.start
+        for i in doc.actors[actor].mentions
+        if before is None or doc.mentions[i].span.start < before
+    ]
+    return max(starts, default=-1)
+
+
+def _is_title(text: str) -> bool:
+    """ "People's Defense Forces": every word capitalised is a name, not a quotation."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _speaker_name(doc: Document, found: Attribution) -> str | None:
+    """A person by the fullest name the article gives; an organisation, a state or
+    a role as written next to the quote ("the EU", "the Commerce Ministry")."""
+    if found.actor is None:
+        return None
+    actor = doc.actors[found.actor]
+    if actor.kind == "PERSON" or found.mention is None:
+        return actor.name
+    return doc.mentions[found.mention].span.text(doc.text)
 
 
 def _first_span(doc: Document, actor_id: int | None) -> Span | None:
