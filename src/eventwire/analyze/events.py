@@ -22,11 +22,14 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
-from eventwire.model import SYMMETRIC_TYPES, Document, Event, Span, Token
+from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
 
 GAP = "~"
 MAX_GAP = 5  # Dutch split verbs: "wees de kritiek van de EU af"
+GOVERNING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
+KEEP_WHEN_PROMISED = frozenset({"CONCEDE", "RETREAT"})
+GOVERNING_REACH = 5  # "demanded that Moscow immediately withdraw"
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
@@ -174,7 +177,7 @@ def sentence_units(
         if units and preposition is None and _coordinated(doc, pack, units[-1], found[0]):
             preposition = units[-1].preposition  # "tussen Rusland en Venezuela"
         country = doc.actors[actor].country if actor >= 0 else mention.country
-        if country is None and mention.kind in ("ROLE", "PERSON"):
+        if country is None and _takes_local_state(doc, mention, actor):
             country = _place_country(doc, sentence, pack, mentions) or dominant
         units.append(Unit(index, actor, country, found[0], found[1], preposition))
     return units
@@ -236,6 +239,18 @@ def dominant_state(doc: Document) -> str | None:
     return ranked[0][0]
 
 
+def _takes_local_state(doc: Document, mention: Mention, actor: int) -> bool:
+    """Unnamed domestic bodies ("the police", "prosecutors") and titled people take
+    the state where they act; NGOs and rights groups take none, and neither does
+    a bare capitalised word that may not even be a person."""
+    if mention.sector == "NGO" or mention.kind not in ("ROLE", "PERSON"):
+        return False
+    if mention.kind == "PERSON":
+        person = doc.actors[actor]
+        return person.role is not None or person.key is not None
+    return True
+
+
 def _place_country(
     doc: Document, sentence: Span, pack: LanguagePack, mentions: list[int]
 ) -> str | None:
@@ -244,7 +259,7 @@ def _place_country(
     locative = pack.preposition("locative")
     for index in mentions:
         mention = doc.mentions[index]
-        if mention.kind == "PLACE":
+        if mention.kind == "PLACE" and not _is_dateline(doc, mention):
             return mention.country
         if mention.kind == "STATE" and not mention.attached:
             before = doc.text[max(sentence.start, mention.span.start - 12) : mention.span.start]
@@ -252,6 +267,12 @@ def _place_country(
             if words and words[-1].lower() in locative:
                 return mention.country
     return None
+
+
+def _is_dateline(doc: Document, mention: Mention) -> bool:
+    """ "BRUSSELS --", "WASHINGTON -": where the report was filed, not where actors act."""
+    name = mention.span.text(doc.text)
+    return len(name) > 3 and name.isupper()
 
 
 def _coordinated(doc: Document, pack: LanguagePack, a: Unit, b: Unit | int) -> bool:
@@ -350,6 +371,31 @@ def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int,
         if word in CLAUSE_BREAKS or word in pack.clause_openers:
             return index + 1
     return first
+
+
+def _main_acts(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop acts that are only demanded, threatened, refused or promised.
+
+    "X demanded that Y withdraw" is REQUEST, not RETREAT; "X agreed to meet"
+    is AGREE. But an agreed or promised concession or withdrawal keeps its own
+    type (GUIDELINES: future CONCEDE and RETREAT keep their type), so there the
+    embedded act wins over the AGREE that governs it.
+    """
+    dropped: set[int] = set()
+    for i, matrix in enumerate(triggers):
+        if matrix.pattern.type not in GOVERNING_TYPES:
+            continue
+        for j in range(i + 1, len(triggers)):
+            embedded = triggers[j]
+            between = doc.tokens[matrix.last + 1 : embedded.first]
+            if len(between) > GOVERNING_REACH or any(t.lower in CLAUSE_BREAKS for t in between):
+                break
+            if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
+                dropped.add(i)
+            else:
+                dropped.add(j)
+            break
+    return [t for k, t in enumerate(triggers) if k not in dropped]
 
 
 def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
@@ -475,7 +521,7 @@ def code_sentence(
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
-    for trigger in find_triggers(doc, first, end, pack.lang):
+    for trigger in _main_acts(doc, find_triggers(doc, first, end, pack.lang)):
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
@@ -548,7 +594,7 @@ def resolve_sides(
             return _finish(kind, candidates, earlier, doc, pack, context)
     sources: list[Unit | None] = list(_conjuncts(doc, pack, source, units)) if source else [None]
     targets: list[Unit | None] = list(_conjuncts(doc, pack, target, units)) if target else [None]
-    if target is not None and target in sources:
+    if target is not None and target in sources and len(sources) > 1:
         if kind in SYMMETRIC_TYPES:
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
         else:

@@ -360,7 +360,7 @@ def _drop_lone_words(drafts: list[Draft], doc: Document, pack: LanguagePack) -> 
 
 
 def _merge_adjacent_people(doc: Document, drafts: list[Draft]) -> list[Draft]:
-    """"Anders Fogh" + "Rasmussen": a name run written right before a known
+    """ "Anders Fogh" + "Rasmussen": a name run written right before a known
     surname is one person; the identity holds only if the whole name is known."""
     drafts.sort(key=lambda d: d.start)
     people = load_shared().people

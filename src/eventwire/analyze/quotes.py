@@ -247,11 +247,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         if found.actor is None:
             # a quote continued, "It added: …", "…", afirmó. — the salient speaker
             person = _last_person_before(doc, span.start)
-            if previous.actor is not None and close_to_previous and (
-                person is None or _last_mention(doc, previous.actor) >= _last_mention(
-                    doc, person, before=span.start
-                ) or _last_mention(doc, person, before=span.start) < previous_end
-            ):
+            named_since = (
+                person is not None and _last_mention(doc, person, span.start) > previous_end
+            )
+            if previous.actor is not None and close_to_previous and not named_since:
                 found = previous
             else:
                 found = Attribution(person, None, found.explicit)
@@ -271,11 +270,11 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def _last_mention(doc: Document, actor: int, before: int | None = None) -> int:
+def _last_mention(doc: Document, actor: int, before: int) -> int:
     starts = [
         doc.mentions[i].span.start
         for i in doc.actors[actor].mentions
-        if before is None or doc.mentions[i].span.start < before
+        if doc.mentions[i].span.start < before
     ]
     return max(starts, default=-1)
 
