@@ -73,6 +73,9 @@ class Article:
     outlet: str | None = None
     date: str | None = None
     lang: str | None = None
+    author: str | None = None  # byline from the page's metadata or a record's column
+    source_format: str | None = None  # the reader: ingest/formats.py FORMATS
+    origin: str | None = None  # where it was read: a file, file:line, WARC record or URL
 
     @property
     def content_hash(self) -> str:

@@ -47,8 +47,10 @@ def progress() -> Progress:
     )
 
 
-def analyzed(inputs: list[str], lang: str | None, problems: list[str]) -> Iterator[Document]:
-    items = list(read_inputs(inputs, lang))
+def analyzed(
+    inputs: list[str], lang: str | None, problems: list[str], *, text_column: str = "text"
+) -> Iterator[Document]:
+    items = list(read_inputs(inputs, lang, text_column=text_column))
     with progress() as bar:
         task = bar.add_task("analyzing", total=len(items))
         for item in items:
@@ -67,7 +69,10 @@ def analyzed(inputs: list[str], lang: str | None, problems: list[str]) -> Iterat
 @app.command()
 def extract(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files or folders (.txt, .md, .jsonl), or - for stdin.")
+        list[str],
+        typer.Argument(
+            help="Files, folders or URLs: .txt .md .html .jsonl .csv .tsv .warc(.gz) .rss .atom; - for stdin."
+        ),
     ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write JSON lines here (default: stdout).")
@@ -76,13 +81,17 @@ def extract(
         str | None,
         typer.Option("--lang", help="Language of inputs that do not declare one (nl, es, en)."),
     ] = None,
+    text_column: Annotated[
+        str,
+        typer.Option("--text-column", help="JSON field or CSV/TSV column that holds the text."),
+    ] = "text",
 ) -> None:
     """Extract events, quotes, actors and credits: one JSON line per article."""
     problems: list[str] = []
     count = 0
     target: Any = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
     with target as handle:
-        for doc in analyzed(inputs, lang, problems):
+        for doc in analyzed(inputs, lang, problems, text_column=text_column):
             _write_line(handle, to_record(doc))
             count += 1
     err.print(f"{count} articles written" + (f" to {output}" if output else ""), highlight=False)
