@@ -71,7 +71,7 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders or URLs: .txt .md .html .jsonl .csv .tsv .warc(.gz) .rss .atom; - for stdin."
+            help="Files, folders, URLs (txt md html jsonl csv tsv warc rss atom); - for stdin."
         ),
     ],
     output: Annotated[
