@@ -159,6 +159,8 @@ class Event:
     quad_class: int | None
     source_actor: int | None
     target_actor: int | None
+    source_mention: int | None  # index into Document.mentions: the evidence of the actor
+    target_mention: int | None
     source_country: str | None
     target_country: str | None
     negated: bool

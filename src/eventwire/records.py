@@ -40,14 +40,13 @@ def event_record(doc: Document, event: Event) -> dict[str, Any]:
 
 
 def countries(doc: Document) -> list[str]:
-    found = [m.country for m in doc.mentions if m.kind == "STATE" and m.country]
+    found: list[str | None] = [m.country for m in doc.mentions if m.kind == "STATE"]
     for event in doc.events:
         # a capital standing for its government ("Moskou reageerde") names its state
-        if event.source_actor is None and event.source_country:
-            found.append(event.source_country)
-        if event.target_actor is None and event.target_country:
-            found.append(event.target_country)
-    return list(dict.fromkeys(c for c in found if len(c) == 3))
+        for index in (event.source_mention, event.target_mention):
+            if index is not None and doc.mentions[index].kind == "PLACE":
+                found.append(doc.mentions[index].country)
+    return list(dict.fromkeys(c for c in found if c and len(c) == 3))
 
 
 def to_record(doc: Document) -> dict[str, Any]:

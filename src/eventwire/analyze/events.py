@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass
 
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
@@ -30,6 +31,7 @@ MAX_GAP = 5  # Dutch split verbs: "wees de kritiek van de EU af"
 GOVERNING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
 KEEP_WHEN_PROMISED = frozenset({"CONCEDE", "RETREAT"})
 GOVERNING_REACH = 5  # "demanded that Moscow immediately withdraw"
+DATELINE_TAIL = re.compile(r"^(?:,[^.\n]{0,20})?\s*(?:\(|--|[-—–]\s)")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
@@ -163,7 +165,7 @@ def sentence_units(
             continue
         actor = doc.mention_actor[index]
         if mention.kind == "PLACE":
-            if mention.key != "capital":
+            if mention.key != "capital" or _is_dateline(doc, mention):
                 continue
             actor = -1
         elif actor < 0:
@@ -222,6 +224,26 @@ def group_by_sentence(doc: Document) -> list[list[int]]:
     return groups
 
 
+def _salient_state(doc: Document, exclude: str | None) -> str | None:
+    """The state (or organisation) the article mentions most, other than `exclude`,
+    when it is mentioned at least twice."""
+    counts: dict[str, int] = {}
+    for index, mention in enumerate(doc.mentions):
+        if (
+            mention.kind not in ("STATE", "PERSON", "ROLE", "ORG")
+            or mention.span.start < doc.body_start
+        ):
+            continue
+        actor = doc.mention_actor[index]
+        country = doc.actors[actor].country if actor >= 0 else mention.country
+        if country and country != exclude:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def dominant_state(doc: Document) -> str | None:
     """The state the article is about: the most mentioned one, if it leads clearly.
     Unnamed domestic actors ("the government", "prosecutors") belong to it."""
@@ -270,9 +292,16 @@ def _place_country(
 
 
 def _is_dateline(doc: Document, mention: Mention) -> bool:
-    """ "BRUSSELS --", "WASHINGTON -": where the report was filed, not where actors act."""
+    """ "BRUSSELS --", "WASHINGTON -", "La Habana, 30 jul (RHC)": where the report
+    was filed, not where (or who) acts."""
     name = mention.span.text(doc.text)
-    return len(name) > 3 and name.isupper()
+    if len(name) > 3 and name.isupper():
+        return True
+    line_start = doc.text.rfind("\n", 0, mention.span.start) + 1
+    following = doc.text[mention.span.end : mention.span.end + 30]
+    return not doc.text[line_start : mention.span.start].strip() and bool(
+        DATELINE_TAIL.match(following)
+    )
 
 
 def _coordinated(doc: Document, pack: LanguagePack, a: Unit, b: Unit | int) -> bool:
@@ -654,6 +683,11 @@ def _complete(
         # a strike, a protest or an arrest with one side named is domestic (KEN→KEN)
         source_country = target_country = source_country or target_country
         rule += "; domestic: the other side is the same state"
+    elif kind == "PROTEST" and source_country and target_country != source_country:
+        # strikes and demonstrations press their own government, wherever a
+        # foreign leader is named in the sentence
+        target_country = source_country
+        rule += "; a protest targets its own state"
     if kind in REACTIVE_TYPES and source_country is not None and target_country is None:
         previous = _previous_other_side(earlier, source_country)
         if previous is not None:
@@ -661,11 +695,19 @@ def _complete(
             rule += "; target: the other side of the event it reacts to"
     if kind in SYMMETRIC_TYPES and (source_country is None or target_country is None):
         found = _previous_sides(earlier, context.span, doc.text)
-        if found is None:
-            return None  # a meeting or an agreement needs two sides
-        source_country, target_country = found
-        source = target = None
-        rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
+        if found is not None:
+            source_country, target_country = found
+            source = target = None
+            rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
+    if (source_country is None) != (target_country is None) and kind not in ONE_SIDED:
+        other = _salient_state(doc, exclude=source_country or target_country)
+        if other is not None:
+            if source_country is None:
+                source_country = other
+                rule += "; source: the state the article is most about"
+            else:
+                target_country = other
+                rule += "; target: the state the article is most about"
     if (source_country is None or target_country is None) and kind not in ONE_SIDED:
         return None  # on our gold, events with one side unknown are almost always wrong
     if kind in FOREIGN_TYPES and source_country == target_country:
@@ -747,7 +789,7 @@ def _build_event(
     negated = _has_cue(near, pack.negation)
     future = _has_cue(
         doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
-    )
+    ) or doc.tokens[trigger.first].lower.endswith(pack.future_suffixes)
     event_type, cameo = pattern.type, pattern.cameo
     if future and event_type in FUTURE_TO_AGREE:
         event_type, cameo = "AGREE", "030"
@@ -767,6 +809,8 @@ def _build_event(
         quad_class=fact.quad_class if fact else None,
         source_actor=_actor_of(sides.source),
         target_actor=_actor_of(sides.target),
+        source_mention=sides.source.mention if sides.source else None,
+        target_mention=sides.target.mention if sides.target else None,
         source_country=sides.source_country,
         target_country=sides.target_country,
         negated=negated,
