@@ -41,6 +41,13 @@ INDIVIDUAL_ROLE_PARTS = frozenset(
         "pope",
         "judge",
         "prosecutor",
+        "official",
+        "coach",
+        "chairman",
+        "chair",
+        "director",
+        "negotiator",
+        "mediator",
     }
 )
 
@@ -111,7 +118,7 @@ def _role_key(
         countries = {mentions[i].country for i in indexes} - {None}
         if not any(roles_match(mention.role, r) for r in roles):
             continue
-        if mention.country is not None and mention.country not in countries:
+        if mention.country is not None and countries and mention.country not in countries:
             continue
         candidates.append(key)
     if candidates:

@@ -17,6 +17,7 @@ from eventwire.model import DateMention, Document, Span
 from eventwire.packs.loader import LanguagePack, available_languages, load_pack
 
 YEAR = r"(?P<year>(?:19|20)\d{2})"
+WORD = re.compile(r"\b\w+\b")
 
 
 @functools.cache
@@ -90,15 +91,14 @@ def find_dates(text: str, lang: str, anchor: dt.date | None) -> list[DateMention
             taken.append(span)
             found.append(DateMention(span=span, iso=date.isoformat()))
     if anchor is not None:
-        for match in re.finditer(r"\b\w+\b", text):
+        relative_days, weekdays = pack.relative_days, pack.weekdays
+        for match in WORD.finditer(text):
             word = match.group().lower()
+            if word not in relative_days and word not in weekdays:
+                continue
             span = Span(start=match.start(), end=match.end())
-            offset = pack.relative_days.get(word)
-            if (
-                offset is None
-                and word in pack.weekdays
-                and not any(span.overlaps(t) for t in taken)
-            ):
+            offset = relative_days.get(word)
+            if offset is None and word in weekdays and not any(span.overlaps(t) for t in taken):
                 # a bare weekday in news is the last such day up to the article's date
                 offset = -((anchor.weekday() - pack.weekdays[word]) % 7)
             if offset is not None:

@@ -94,10 +94,34 @@ def drafts_from_hits(doc: Document, hits: list[Hit], when: dt.date | None) -> li
     return drafts
 
 
+def is_acronym(token: Token) -> bool:
+    return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
+
+
+def acronyms(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[Draft]:
+    """Unknown all-capital words ("CDA", "CGT", "PTI") name organisations."""
+    taken = bytearray(len(doc.text) + 1)
+    for span in occupied:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    drafts = []
+    for sentence in doc.sentences:
+        tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        shouting = sum(t.text.isupper() for t in tokens if t.text.isalpha()) > len(tokens) / 2
+        for token in tokens:
+            if shouting or not is_acronym(token) or any(taken[token.start : token.end]):
+                continue
+            if token.lower in pack.function_words or token.lower in pack.months:
+                continue
+            drafts.append(
+                Draft(kind="ORG", start=token.start, end=token.end, name=token.text, sector=None)
+            )
+    return drafts
+
+
 def is_name_token(token: Token, pack: LanguagePack, sentence_start: bool) -> bool:
     if not token.is_title or not token.text[0].isalpha():
         return False
-    if len(token.text) > 1 and token.text.isupper():  # an acronym, not a name
+    if is_acronym(token):  # an organisation, not a person's name
         return False
     if token.lower in pack.function_words or token.lower in pack.months:
         return False
@@ -304,6 +328,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     drafts = drafts_from_hits(doc, hits, when)
     occupied = [Span(start=d.start, end=d.end) for d in drafts] + credit_spans
     drafts += name_runs(doc, pack, occupied)
+    drafts += acronyms(doc, pack, occupied)
     drafts = _merge_adjacent_people(doc, drafts)
     drafts = _link_surnames(_drop_lone_words(compose(doc, drafts, pack), doc, pack))
     return tuple(freeze(d) for d in drafts)

@@ -184,7 +184,12 @@ def _attribution_in(
     colon = colon_counts and doc.text[window.start : window.end].rstrip().endswith(":")
     if verb is None and not colon:
         return NO_ATTRIBUTION
-    # the speaker stands next to the speech verb ("Kirby stressed that Austin …")
+    if verb is not None and colon_counts:
+        # before the quote the speaker is the subject of the speech verb: the first
+        # actor of its clause ("Kirby stressed that Austin …", "X, según Kyodo, afirmó")
+        subject = _speaker_in(doc, Span(start=window.start, end=verb), window.start)
+        if subject is not None:
+            return _attributed(doc, subject)
     return _attributed(doc, _speaker_in(doc, window, verb if verb is not None else anchor))
 
 
