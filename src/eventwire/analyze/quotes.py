@@ -93,6 +93,19 @@ def _dialogue(text: str, pack: LanguagePack, start: int, taken: list[Span]) -> l
     return spans
 
 
+def _addressee_words(pack: LanguagePack | None) -> frozenset[str]:
+    if pack is None:
+        return frozenset()
+    return pack.preposition("to") | pack.preposition("with") | pack.preposition("against")
+
+
+def _preceded_by(doc: Document, offset: int, words: frozenset[str], skip: frozenset[str]) -> bool:
+    before = re.findall(r"[\w']+", doc.text[max(0, offset - 30) : offset].lower())
+    while before and before[-1] in skip:
+        before.pop()
+    return bool(before) and before[-1] in words
+
+
 def _speaker_rank(doc: Document, mention: Mention, actor: int) -> int:
     """People first (a title that stands for a named person counts as the person),
     known or titled people before bare capitalised names ("Política Exterior")."""
@@ -103,14 +116,20 @@ def _speaker_rank(doc: Document, mention: Mention, actor: int) -> int:
     return SPEAKER_RANK[mention.kind] + (mention.kind == "ROLE" and mention.country is None)
 
 
-def _speaker_in(doc: Document, window: Span, nearest_to: int) -> int | None:
-    """Index of the mention that best names the speaker inside `window`."""
+def _speaker_in(
+    doc: Document, window: Span, nearest_to: int, pack: LanguagePack | None = None
+) -> int | None:
+    """Index of the mention that best names the speaker inside `window`; the
+    addressee ("told reporters", "zei tegen de VRT", "dijo a la prensa") is not."""
     best: tuple[int, int, int] | None = None
+    addressed = _addressee_words(pack)
     for index, mention in enumerate(doc.mentions):
         actor = doc.mention_actor[index] if index < len(doc.mention_actor) else -1
         if actor < 0 or mention.kind not in SPEAKER_KINDS or mention.sector == "MED":
             continue
         if not window.contains(mention.span):
+            continue
+        if pack is not None and _preceded_by(doc, mention.span.start, addressed, pack.articles):
             continue
         rank = _speaker_rank(doc, mention, actor)
         distance = (
@@ -187,10 +206,10 @@ def _attribution_in(
     if verb is not None and colon_counts:
         # before the quote the speaker is the subject of the speech verb: the first
         # actor of its clause ("Kirby stressed that Austin …", "X, según Kyodo, afirmó")
-        subject = _speaker_in(doc, Span(start=window.start, end=verb), window.start)
+        subject = _speaker_in(doc, Span(start=window.start, end=verb), window.start, pack)
         if subject is not None:
             return _attributed(doc, subject)
-    return _attributed(doc, _speaker_in(doc, window, verb if verb is not None else anchor))
+    return _attributed(doc, _speaker_in(doc, window, verb if verb is not None else anchor, pack))
 
 
 def _speech_verb_at(doc: Document, pack: LanguagePack, window: Span) -> int | None:
