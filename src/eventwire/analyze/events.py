@@ -176,8 +176,12 @@ def sentence_units(
         preposition = _governing_preposition(doc, pack, roles, found[0], first)
         if mention.kind == "PLACE" and preposition not in (None, "to"):
             continue  # "in Caracas" is a place; "Caracas responded" is a government
-        if units and preposition is None and _coordinated(doc, pack, units[-1], found[0]):
-            preposition = units[-1].preposition  # "tussen Rusland en Venezuela"
+        if (
+            units
+            and preposition is None
+            and (_coordinated(doc, pack, units[-1], found[0]) or _listed(doc, units[-1], found[0]))
+        ):
+            preposition = units[-1].preposition  # "tussen Rusland en Venezuela", "van A, B en C"
         country = doc.actors[actor].country if actor >= 0 else mention.country
         if country is None and _takes_local_state(doc, mention, actor):
             country = _place_country(doc, sentence, pack, mentions) or dominant
@@ -550,7 +554,8 @@ def code_sentence(
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
-    for trigger in _main_acts(doc, find_triggers(doc, first, end, pack.lang)):
+    triggers = _main_acts(doc, find_triggers(doc, first, end, pack.lang))
+    for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
@@ -563,6 +568,7 @@ def code_sentence(
             quote=inside,
             mentions=tuple(in_sentence),
             dominant=dominant,
+            triggers=tuple(triggers),
         )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
         for sides in resolve_sides(
@@ -581,6 +587,7 @@ class SentenceContext:
     quote: int  # the quote the trigger is in, -1 for none
     mentions: tuple[int, ...]
     dominant: str | None
+    triggers: tuple[Trigger, ...] = ()  # every trigger of the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,6 +631,11 @@ def resolve_sides(
     sources: list[Unit | None] = list(_conjuncts(doc, pack, source, units)) if source else [None]
     targets: list[Unit | None] = list(_conjuncts(doc, pack, target, units)) if target else [None]
     if target is not None and target in sources and len(sources) > 1:
+        start = min(u.first for u in sources if u is not None)
+        if any(t.last < start and t is not trigger for t in context.triggers):
+            # "bedankt Egypte, Qatar en de VS voor hun bemiddelende rol": the list
+            # is the object of an earlier act, not the parties of this one
+            return []
         if kind in SYMMETRIC_TYPES:
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
         else:
@@ -734,8 +746,8 @@ def _conjuncts(doc: Document, pack: LanguagePack, unit: Unit, units: list[Unit])
     return [u for u in group if u.country is not None] or [unit]
 
 
-def _listed(doc: Document, a: Unit, b: Unit) -> bool:
-    between = doc.tokens[a.last + 1 : b.first]
+def _listed(doc: Document, a: Unit, b: Unit | int) -> bool:
+    between = doc.tokens[a.last + 1 : b if isinstance(b, int) else b.first]
     return len(between) == 1 and between[0].lower == ","
 
 
