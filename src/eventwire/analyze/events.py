@@ -32,6 +32,7 @@ GOVERNING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
 KEEP_WHEN_PROMISED = frozenset({"CONCEDE", "RETREAT"})
 GOVERNING_REACH = 5  # "demanded that Moscow immediately withdraw"
 DATELINE_TAIL = re.compile(r"^(?:,[^.\n]{0,20})?\s*(?:\(|--|[-—–]\s)")
+ATTRIBUTIVE = re.compile(r"-[a-z]")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
@@ -163,6 +164,8 @@ def sentence_units(
         mention = doc.mentions[index]
         if mention.attached or mention.kind not in ACTOR_KINDS or mention.sector in PASSIVE_SECTORS:
             continue
+        if mention.kind == "STATE" and ATTRIBUTIVE.match(doc.text, mention.span.end):
+            continue  # "a US-drafted resolution", "Russian-made drones": no actor
         actor = doc.mention_actor[index]
         if mention.kind == "PLACE":
             if mention.key != "capital" or _is_dateline(doc, mention):
