@@ -798,10 +798,10 @@ def _build_event(
 ) -> Event:
     first, end = context.first, context.end
     pattern = trigger.pattern
-    near = doc.tokens[
-        max(first, trigger.first - NEGATION_WINDOW) : min(end, trigger.last + 1 + NEGATION_AFTER)
-    ]
-    negated = _has_cue(near, pack.negation)
+    before = doc.tokens[max(first, trigger.first - NEGATION_WINDOW) : trigger.first]
+    after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + NEGATION_AFTER)]
+    # a negation inside the pattern ("not return to work") is part of its meaning
+    negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
     future = _has_cue(
         doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
     ) or doc.tokens[trigger.first].lower.endswith(pack.future_suffixes)
