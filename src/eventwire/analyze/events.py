@@ -409,7 +409,9 @@ def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int,
     return first
 
 
-def _main_acts(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+def _main_acts(
+    doc: Document, triggers: list[Trigger], pack: LanguagePack | None = None
+) -> list[Trigger]:
     """Drop acts that are only demanded, threatened, refused or promised.
 
     "X demanded that Y withdraw" is REQUEST, not RETREAT; "X agreed to meet"
@@ -418,6 +420,13 @@ def _main_acts(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     embedded act wins over the AGREE that governs it.
     """
     dropped: set[int] = set()
+    linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
+    for i, matrix in enumerate(triggers[:-1]):
+        between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
+        if between and all(t.lower in linking for t in between):
+            # "la represión de las protestas", "condemnation of the attacks": the
+            # second act is what the first one is about, not a new report
+            dropped.add(i + 1)
     for i, matrix in enumerate(triggers):
         if matrix.pattern.type not in GOVERNING_TYPES:
             continue
@@ -557,7 +566,7 @@ def code_sentence(
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
-    triggers = _main_acts(doc, find_triggers(doc, first, end, pack.lang))
+    triggers = _main_acts(doc, find_triggers(doc, first, end, pack.lang), pack)
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
