@@ -581,6 +581,7 @@ def code_sentence(
             mentions=tuple(in_sentence),
             dominant=dominant,
             triggers=tuple(triggers),
+            units=tuple(all_units),
         )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
         for sides in resolve_sides(
@@ -600,6 +601,7 @@ class SentenceContext:
     mentions: tuple[int, ...]
     dominant: str | None
     triggers: tuple[Trigger, ...] = ()  # every trigger of the sentence
+    units: tuple[Unit, ...] = ()  # every actor unit of the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,9 +688,7 @@ def _complete(
 ) -> Sides | None:
     source, target = sides.source, sides.target
     source_country, target_country, rule = sides.source_country, sides.target_country, sides.rule
-    units = sentence_units(
-        doc, pack, context.first, context.end, context.dominant, list(context.mentions)
-    )
+    units = list(context.units)
     if kind in SYMMETRIC_TYPES and (source_country is None) != (target_country is None):
         source, target = _counterpart(source, target, units)
         source_country = source.country if source else source_country

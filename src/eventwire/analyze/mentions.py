@@ -236,10 +236,11 @@ def compose(doc: Document, drafts: list[Draft], pack: LanguagePack) -> list[Draf
         ):
             _attach_state(role, after)
     # 2. role + name, or name + role, into one PERSON
-    for i, person in enumerate(drafts):
+    free = [d for d in drafts if not (d.kind == "STATE" and d.attached)]
+    for at, person in enumerate(free):
         if person.kind != "PERSON":
             continue
-        title = _adjacent_role(drafts, i, tight | of_words, gap, same_line)
+        title = _adjacent_role(free, at, tight | of_words, gap, same_line)
         if title is None:
             continue
         title.attached = True
@@ -261,17 +262,16 @@ def _attach_state(role: Draft, state: Draft) -> None:
 
 
 def _adjacent_role(
-    drafts: list[Draft],
-    i: int,
+    free: list[Draft],
+    at: int,
     allowed: frozenset[str],
     gap: Callable[[Draft, Draft], str],
     same_line: Callable[[Draft, Draft], bool],
 ) -> Draft | None:
-    """The title of drafts[i]: an apposition after it (", minister van Defensie")
-    wins over a title before it, as it is the more specific one."""
-    person = drafts[i]
-    free = [d for d in drafts if not (d.kind == "STATE" and d.attached)]
-    at = free.index(person)
+    """The title of free[at]: an apposition after it (", minister van Defensie")
+    wins over a title before it, as it is the more specific one. `free` are the
+    drafts in text order without the states already inside a title."""
+    person = free[at]
     before = free[at - 1] if at > 0 else None
     after = free[at + 1] if at + 1 < len(free) else None
     if (
