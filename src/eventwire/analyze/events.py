@@ -187,7 +187,8 @@ def sentence_units(
             preposition = units[-1].preposition  # "tussen Rusland en Venezuela", "van A, B en C"
         country = doc.actors[actor].country if actor >= 0 else mention.country
         if country is None and _takes_local_state(doc, mention, actor):
-            country = _place_country(doc, sentence, pack, mentions) or dominant
+            home = dateline_state(doc) if mention.sector == "GOV" else None
+            country = home or _place_country(doc, sentence, pack, mentions) or dominant
         units.append(Unit(index, actor, country, found[0], found[1], preposition))
     return units
 
@@ -295,6 +296,15 @@ def _place_country(
             words = before.split()
             if words and words[-1].lower() in locative:
                 return mention.country
+    return None
+
+
+def dateline_state(doc: Document) -> str | None:
+    """The state of the dateline ("DEN HAAG (ANP) -"): in news filed there, "het
+    kabinet" or "the government" without a name is that state's government."""
+    for mention in doc.mentions[:3]:
+        if mention.kind == "PLACE" and _is_dateline(doc, mention):
+            return mention.country
     return None
 
 
