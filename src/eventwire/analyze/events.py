@@ -82,11 +82,19 @@ def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _token_matches(token: Token, word: str) -> bool:
-    return token.lower == word or token.lemma == word
+def _token_matches(token: Token, word: str, contractions: dict[str, tuple[str, ...]]) -> bool:
+    """A pattern word matches the token, its lemma, or a word it contracts
+    (Spanish "del" = "de el", "al" = "a el")."""
+    return token.lower == word or token.lemma == word or word in contractions.get(token.lower, ())
 
 
-def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern) -> int | None:
+def _match_at(
+    tokens: tuple[Token, ...],
+    i: int,
+    end: int,
+    pattern: EventPattern,
+    contractions: dict[str, tuple[str, ...]],
+) -> int | None:
     """Index of the last token of `pattern` matched from token i, or None."""
     position = i + 1
     words = pattern.tokens[1:]
@@ -98,7 +106,7 @@ def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern
             for skip in range(MAX_GAP + 1):
                 if position + skip >= end:
                     return None
-                if _token_matches(tokens[position + skip], target):
+                if _token_matches(tokens[position + skip], target, contractions):
                     position += skip + 1
                     break
                 if tokens[position + skip].lower in CLAUSE_PUNCTUATION:
@@ -107,7 +115,7 @@ def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern
                 return None
             k += 2
             continue
-        if position >= end or not _token_matches(tokens[position], word):
+        if position >= end or not _token_matches(tokens[position], word, contractions):
             return None
         position += 1
         k += 1
@@ -116,6 +124,7 @@ def _match_at(tokens: tuple[Token, ...], i: int, end: int, pattern: EventPattern
 
 def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigger]:
     index = pattern_index(lang)
+    contractions = load_pack(lang).contractions
     found: list[Trigger] = []
     for i in range(first, end):
         token = doc.tokens[i]
@@ -123,7 +132,7 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
             index.get(token.lemma, ()) if token.lemma != token.lower else ()
         )
         for pattern in candidates:
-            last = _match_at(doc.tokens, i, end, pattern)
+            last = _match_at(doc.tokens, i, end, pattern, contractions)
             if last is not None:
                 found.append(Trigger(pattern, i, last))
     found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.first))
@@ -823,7 +832,9 @@ def _build_event(
     negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
     future = _has_cue(
         doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
-    ) or doc.tokens[trigger.first].lower.endswith(pack.future_suffixes)
+    ) or any(
+        t.lower.endswith(pack.future_suffixes) for t in doc.tokens[trigger.first : trigger.last + 1]
+    )
     event_type, cameo = pattern.type, pattern.cameo
     if future and event_type in FUTURE_TO_AGREE:
         event_type, cameo = "AGREE", "030"

@@ -338,6 +338,7 @@ class LanguagePack:
     events: tuple[EventPattern, ...]
     contexts: dict[str, str]
     verb_final: bool  # objects may stand before the verb (Dutch, German): first actor is subject
+    contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
     future_suffixes: tuple[str, ...]  # verb endings of a synthetic future ("-aremos", "-ará")
     subject_pronouns: frozenset[str]  # "hij", "él", "he": the subject is someone named before
     clause_openers: frozenset[str]  # "dat", "que", "that", "which": a new clause begins
@@ -572,6 +573,10 @@ def _build_pack(lang: str) -> LanguagePack:
         organization_words=words("organization_words"),
         clause_openers=words("clause_openers"),
         subject_pronouns=words("subject_pronouns"),
+        contractions={
+            str(k).lower(): tuple(str(w).lower() for w in v)
+            for k, v in data.get("contractions", {}).items()
+        },
         future_suffixes=tuple(sorted(words("future_suffixes"), key=len, reverse=True)),
         verb_final=bool(data.get("verb_final", False)),
         abbreviations=frozenset(str(w).lower().rstrip(".") for w in data.get("abbreviations", [])),
