@@ -363,7 +363,7 @@ def _drop_lone_words(drafts: list[Draft], doc: Document, pack: LanguagePack) -> 
     surnames = {
         d.name.split()[-1].lower()
         for d in drafts
-        if d.kind == "PERSON" and (len(d.name.split()) > 1 or d.key is not None)
+        if d.kind == "PERSON" and (len(d.name.split()) > 1 or d.key is not None or d.role)
     }
     speech_edges = set()
     for index, token in enumerate(doc.tokens):

@@ -226,19 +226,24 @@ def _attributed(doc: Document, mention: int | None) -> Attribution:
     return Attribution(doc.mention_actor[mention], mention, True)
 
 
-def _last_person_before(doc: Document, offset: int) -> int | None:
-    """The most recently named person before `offset`, within the two sentences before it."""
+def _last_person_before(doc: Document, offset: int, pack: LanguagePack) -> int | None:
+    """The most recently named person before `offset`, within the two sentences
+    before it, who is not just addressed or met ("a López Obrador", "met Trump")."""
     index = _sentence_at(doc, offset)
     if index is None:
         return None
     window_start = doc.sentences[max(0, index - 2)].span.start
+    addressed = _addressee_words(pack)
     best = None
     for position, mention in enumerate(doc.mentions):
         if not window_start <= mention.span.start < offset:
             continue
         actor = doc.mention_actor[position]
-        if actor >= 0 and mention.kind == "PERSON":
-            best = actor
+        if actor < 0 or mention.kind != "PERSON":
+            continue
+        if _preceded_by(doc, mention.span.start, addressed, pack.articles):
+            continue
+        best = actor
     return best
 
 
@@ -270,7 +275,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         close_to_previous = doc.text[previous_end : span.start].count("\n\n") <= 1
         if found.actor is None:
             # a quote continued, "It added: …", "…", afirmó. — the salient speaker
-            person = _last_person_before(doc, span.start)
+            person = _last_person_before(doc, span.start, pack)
             named_since = (
                 person is not None and _last_mention(doc, person, span.start) > previous_end
             )

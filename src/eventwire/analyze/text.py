@@ -24,7 +24,7 @@ TOKEN = re.compile(
     re.UNICODE,
 )
 SENTENCE_END = re.compile(
-    r"""(?P<end>[.!?…]+["'”’»)\]]*)\s+(?=["'“‘«„(\[—–-]*[\d\w])""", re.UNICODE
+    r"""(?P<end>[.!?…]+["'”’»)\]]*)\s+(?=(?:,,)?["'“‘«„(\[—–-]*[\d\w])""", re.UNICODE
 )
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*—–])|\n")
 DOTTED_ABBREVIATION = re.compile(r"^[(\[\"'“‘«„]*(?:(?:[^\W\d_]\.)+|(?:[^\W\d_]{1,2}\.){2,})$")
