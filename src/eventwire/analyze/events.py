@@ -40,9 +40,7 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 # verbal reactions whose target is often the actor of an earlier event
 REACTIVE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "SANCTION"})
 ONE_SIDED = frozenset({"MOBILIZE"})
-FOREIGN_TYPES = frozenset(
-    {"AID", "SANCTION", "COOPERATE", "MOBILIZE"}
-)  # troops sent to one's own border have no target
+FOREIGN_TYPES = frozenset({"AID", "SANCTION", "COOPERATE"})  # never within one state
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NEGATION_WINDOW = 6  # "denied that officials had held talks"
 NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
@@ -356,6 +354,10 @@ def choose_actors(
     if passive and agent is not None:
         target = next((u for u in before if u.preposition is None and u.last < agent.first), None)
         return agent, target, "passive: agent before the participle is the source"
+    adjective = _adjectival_agent(doc, trigger, units)
+    if adjective is not None:
+        rest = [u for u in after if u is not adjective]
+        return adjective, _target_after(rest), "the state adjective of a nominal trigger"
     between = [u for u in after if u.preposition == "between"]
     if between:
         pair = [u for u in after if u is not between[0] and _coordinated(doc, pack, between[0], u)]
@@ -412,6 +414,28 @@ def choose_actors(
         return source, _target_after(rest), "inversion: first actor after the trigger"
     target = _target_after(after)
     return None, target, "no source in the sentence"
+
+
+def _adjectival_agent(doc: Document, trigger: Trigger, units: list[Unit]) -> Unit | None:
+    """ "de Russische aanval", "the Russian attack", "la ofensiva rusa": a state
+    adjective next to a one-word nominal trigger is its agent."""
+    if trigger.first != trigger.last:
+        return None
+    for unit in units:
+        mention = doc.mentions[unit.mention]
+        if mention.kind != "STATE" or unit.preposition is not None:
+            continue
+        if doc.text[mention.span.end : mention.span.end + 1].isalpha():
+            continue
+        adjacent = unit.last + 1 == trigger.first or unit.first == trigger.last + 1
+        if adjacent and _is_adjective(mention, doc):
+            return unit
+    return None
+
+
+def _is_adjective(mention: Mention, doc: Document) -> bool:
+    name = mention.span.text(doc.text).lower()
+    return load_pack(doc.lang or "en").states.get(name, ("", ""))[1] == "adjective"
 
 
 def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int, first: int) -> int:
@@ -546,6 +570,8 @@ def _previous_other_side(events: list[Event], source: str) -> str | None:
     """ "X condenó el ataque", "Y rejected the criticism": a reaction targets the
     actor of the latest event before it, when that is another state."""
     for event in sorted(events, key=lambda e: e.trigger.start, reverse=True):
+        if event.source_country == event.target_country == source:
+            return source  # answering a domestic act: a union's demand, a strike
         for country in (event.source_country, event.target_country):
             if country and country != source:
                 return country
@@ -753,8 +779,10 @@ def _complete(
                 rule += "; target: the state the article is most about"
     if (source_country is None or target_country is None) and kind not in ONE_SIDED:
         return None  # on our gold, events with one side unknown are almost always wrong
+    if kind in ONE_SIDED and source_country == target_country:
+        target, target_country = None, None  # troops mobilised at home: no target
     if kind in FOREIGN_TYPES and source_country == target_country:
-        return None  # aid, sanctions, cooperation and mobilisation face another state
+        return None  # aid, sanctions and cooperation face another state
     return Sides(source, target, source_country, target_country, rule)
 
 

@@ -40,7 +40,10 @@ PACKS_DIR = Path(os.environ.get("EVENTWIRE_PACKS_DIR") or Path(__file__).resolve
 SHARED_DIR = PACKS_DIR / "shared"
 EXTRA_ISO3 = {"XKX": "XK"}  # Kosovo: user-assigned code used by news coders
 # Alternate city names worth matching: Latin script, capitalised, four letters or more
-LATIN_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’-]{3,}(?: [A-ZÀ-Þa-z][a-zß-ÿ'’-]+){0,2}$")
+ALTERNATE_NAMES_POPULATION = 300_000  # "Den Haag", "La Haya", "Moskou": other-language names
+LATIN_NAME = re.compile(
+    r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’-]{3,}|[A-ZÀ-Þ][a-zß-ÿ'’-]+(?: [A-ZÀ-Þa-z][a-zß-ÿ'’-]+){1,2})$"
+)
 
 # --- the disk cache of built forms -------------------------------------------------------
 
@@ -461,9 +464,13 @@ def _load_cities(iso2_to_iso3: dict[str, str]) -> CityTable:
 
 @functools.cache
 def city_alternate_names() -> dict[tuple[str, str], list[str]]:
-    """Alternate names of capitals and cities over a million people, by (name, ISO3)."""
+    """Alternate names of capitals and large cities, by (name, ISO3)."""
     shared = load_shared()
-    wanted = {(c.name, c.country) for c in shared.cities if c.is_capital or c.population >= 1e6}
+    wanted = {
+        (c.name, c.country)
+        for c in shared.cities
+        if c.is_capital or c.population >= ALTERNATE_NAMES_POPULATION
+    }
     names: dict[tuple[str, str], list[str]] = {}
     for city in _geonames_cities().values():
         key = (city["name"], shared.iso2_to_iso3.get(city["countrycode"], ""))
