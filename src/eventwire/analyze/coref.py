@@ -13,6 +13,7 @@ import dataclasses
 from eventwire.model import Actor, Document, Mention
 
 NO_ACTOR = -1
+GENERIC_ROLES = frozenset({"official", "politician", "leader", "representative"})
 # Parts of the language-independent role keys of offices one person holds
 # ("foreign_minister", "head_of_state"); "government" or "army" are collectives.
 INDIVIDUAL_ROLE_PARTS = frozenset(
@@ -68,6 +69,8 @@ def roles_match(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return False
     if a == b or a in b.split("_") or b in a.split("_"):  # "minister" ~ "foreign_minister"
+        return True
+    if a in GENERIC_ROLES or b in GENERIC_ROLES:  # "the official" can be any office holder
         return True
     return any(a in family and b in family for family in ROLE_FAMILIES)
 

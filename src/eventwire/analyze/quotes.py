@@ -322,7 +322,10 @@ def _speaker_name(doc: Document, found: Attribution) -> str | None:
     actor = doc.actors[found.actor]
     if actor.kind == "PERSON" or found.mention is None:
         return actor.name
-    return doc.mentions[found.mention].span.text(doc.text)
+    span = doc.mentions[found.mention].span
+    compound = re.match(r"-[^\W\d_]+", doc.text[span.end :])
+    end = span.end + compound.end() if compound else span.end  # "Pentagon-functionaris"
+    return doc.text[span.start : end]
 
 
 def _first_span(doc: Document, actor_id: int | None) -> Span | None:
