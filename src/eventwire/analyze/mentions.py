@@ -244,8 +244,8 @@ def compose(doc: Document, drafts: list[Draft], pack: LanguagePack) -> list[Draf
         if (
             after.kind in ("ORG", "STATE")
             and same_line(person, after)
-            and words[:1] == [w for w in words[:1] if w in pack.preposition("of")]
-            and words
+            and bool(words)
+            and words[0] in pack.preposition("of")
             and all(w in of_words for w in words)
         ):
             person.country = after.country
