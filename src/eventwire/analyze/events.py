@@ -780,7 +780,7 @@ def _complete(
             else:
                 target_country = other
                 rule += "; target: the state the article is most about"
-    if (source_country is None or target_country is None) and kind not in ONE_SIDED:
+    if source_country is None or (target_country is None and kind not in ONE_SIDED):
         return None  # on our gold, events with one side unknown are almost always wrong
     if kind in ONE_SIDED and source_country == target_country:
         target, target_country = None, None  # troops mobilised at home: no target
