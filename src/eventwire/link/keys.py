@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import LeanMinHash, MinHash  # type: ignore[import-untyped]
 
+from eventwire.analyze.dates import parse_iso
 from eventwire.model import SYMMETRIC_TYPES, Document
 from eventwire.records import countries
 
@@ -83,19 +84,10 @@ def place_key(lat: float, lon: float) -> str:
     return f"{lat:.1f},{lon:.1f}"
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def keys_from_document(doc: Document) -> LinkKeys:
     return LinkKeys(
         content_hash=doc.article.content_hash,
-        date=parse_date(doc.article.date or doc.anchor_date),
+        date=parse_iso(doc.article.date or doc.anchor_date),
         lang=doc.lang,
         states=frozenset(countries(doc)),
         actors=frozenset(a.key for a in doc.actors if a.key and a.kind in ("PERSON", "ORG")),

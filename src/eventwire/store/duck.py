@@ -24,8 +24,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from eventwire.analyze.dates import parse_iso
 from eventwire.errors import StoreError
-from eventwire.link.keys import LinkKeys, keys_from_document, parse_date
+from eventwire.link.keys import LinkKeys, keys_from_document
 from eventwire.link.stories import Linker
 from eventwire.model import Article, Document
 from eventwire.records import to_record
@@ -242,7 +243,7 @@ class Store:
                         "content_hash": doc.article.content_hash,
                         "record": json.dumps(record, ensure_ascii=False),
                         "lang": doc.lang,
-                        "date": parse_date(record.get("date")),
+                        "date": parse_iso(record.get("date")),
                         "analyzed_at": now,
                     }
                 )

@@ -11,7 +11,8 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from eventwire.link.keys import LinkKeys, event_key, parse_date
+from eventwire.analyze.dates import parse_iso
+from eventwire.link.keys import LinkKeys, event_key
 from eventwire.model import Article, Document, Event, Mention, Span
 
 Row = dict[str, Any]
@@ -45,7 +46,7 @@ def article_row(doc: Document, record: dict[str, Any], *, seq: int, now: dt.date
         "url": article.url,
         "title": article.title,
         "author": article.author,
-        "date": parse_date(record.get("date")),
+        "date": parse_iso(record.get("date")),
         "lang": doc.lang,
         "declared_date": article.date,
         "declared_lang": article.lang,
@@ -65,7 +66,7 @@ def copy_row(article: Article, *, now: dt.datetime) -> Row:
         "outlet": outlet_of(article),
         "url": article.url,
         "title": article.title,
-        "date": parse_date(article.date),
+        "date": parse_iso(article.date),
         "source_format": article.source_format,
         "origin": article.origin,
         "ingested_at": now,
@@ -204,7 +205,7 @@ def event_rows(doc: Document, record: dict[str, Any]) -> list[Row]:
             "target_country": event.target_country,
             "negated": event.negated,
             "future": event.future,
-            "date": parse_date(event.date),
+            "date": parse_iso(event.date),
             "confidence": event.confidence,
             "mentions": event.mentions,
             "is_root": event.sentence.start < root.end,
