@@ -89,17 +89,24 @@ def parse_credit(
             return []  # a caption ("Topfoto: President X during ..."), not a credit
         return _photo_credit(credit, offset, TRAILING_MARKS.sub("", head).strip())
     names = [n for n in LIST_SPLIT.split(head) if n] if not dates else [head]
-    credits = []
-    for name in names:
-        name = name.strip(" ()")
-        if not name:
+    return _named(names, value, offset, kind=kind, date=date, lang=source_lang)
+
+
+def _named(
+    names: list[str], value: str, offset: int, *, kind: str, date: str | None, lang: str | None
+) -> list[CreditedSource]:
+    """One credit per distinct name, with its span inside `value` (at `offset`)."""
+    credits: list[CreditedSource] = []
+    for raw in names:
+        name = raw.strip(" ()")
+        if not name or any(c.outlet == name for c in credits):
             continue
         start = offset + value.find(name)
         credits.append(
             CreditedSource(
                 outlet=name,
                 date=date,
-                lang=source_lang,
+                lang=lang,
                 kind=kind,
                 span=Span(start=start, end=start + len(name)),
             )
@@ -116,22 +123,8 @@ def _unspaced_offset(value: str, spaced_offset: int) -> int:
 def _photo_credit(value: str, offset: int, head: str) -> list[CreditedSource]:
     inside = re.search(r"\(([^)]+)\)", value)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s*\(", head) if p.strip(" )")]
-    credits: list[CreditedSource] = []
-    for name in [*parts, inside.group(1).strip() if inside else ""]:
-        name = name.strip(" ()")
-        if not name or any(c.outlet == name for c in credits):
-            continue
-        start = offset + value.find(name)
-        credits.append(
-            CreditedSource(
-                outlet=name,
-                date=None,
-                lang=None,
-                kind="photo",
-                span=Span(start=start, end=start + len(name)),
-            )
-        )
-    return credits
+    names = [*parts, inside.group(1).strip() if inside else ""]
+    return _named(names, value, offset, kind="photo", date=None, lang=None)
 
 
 def find_credits(
