@@ -6,6 +6,12 @@ The corpus is built from the bundled demo articles, concatenated per language
 to about 600 words each. One warm-up pass loads the packs; then R timed
 passes. Prints articles per second (median and spread), time per 1000 words
 per stage, start-up time, and the process's peak memory (RSS).
+
+Throughput is given in wall time and in CPU time of this process: on a
+shared machine the CPU figure is the steadier one. Start-up is split into
+imports and pack loading; pack loading reads the compiled packs from the disk
+cache when it is warm (`eventwire.packs.loader.cached`; run twice, or set
+EVENTWIRE_CACHE=off to measure building them).
 """
 
 from __future__ import annotations
@@ -52,17 +58,21 @@ def main() -> None:
     from eventwire.analyze.pipeline import STAGES, run
     from eventwire.model import Article, Document
 
+    imported = time.perf_counter()
     corpus = build_corpus(args.articles)
     words = sum(len(text.split()) for _, text in corpus)
     articles = [Article(id=str(i), text=t, lang=None) for i, (_, t) in enumerate(corpus)]
-    for lang in ("nl", "es", "en"):
+    for lang in ("nl", "es", "en", None):  # None: language identification loads its model
         run(Article(id="warm", text="Warm-up.", lang=lang))
     startup = time.perf_counter() - started
+    loading = time.perf_counter() - imported
 
     stage_time = {stage.name: 0.0 for stage in STAGES}
     rates = []
+    cpu_rates = []
     for _ in range(args.repeats):
         begin = time.perf_counter()
+        begin_cpu = time.process_time()
         for article in articles:
             doc = Document(article=article)
             for stage in STAGES:
@@ -70,13 +80,21 @@ def main() -> None:
                 doc = stage.run(doc)
                 stage_time[stage.name] += time.perf_counter() - t0
         rates.append(len(articles) / (time.perf_counter() - begin))
+        cpu_rates.append(len(articles) / (time.process_time() - begin_cpu))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total_words = words * args.repeats
     print(f"corpus: {len(articles)} articles, {words / len(articles):.0f} words each, nl/es/en")
-    print(f"start-up (imports + pack loading): {startup:.2f} s")
+    print(
+        f"start-up (imports + pack loading): {startup:.2f} s "
+        f"(imports {startup - loading:.2f} s, packs and corpus {loading:.2f} s)"
+    )
     print(
         f"throughput, one core: {statistics.median(rates):.1f} articles/s "
         f"(min {min(rates):.1f}, max {max(rates):.1f}, {args.repeats} runs)"
+    )
+    print(
+        f"throughput per CPU second: {statistics.median(cpu_rates):.1f} articles "
+        f"(min {min(cpu_rates):.1f}, max {max(cpu_rates):.1f})"
     )
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
     print("per stage, ms per 1000 words:")

@@ -60,7 +60,12 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("EVENTWIRE_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":  # no home folder to keep a cache in
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "eventwire"
 
 

@@ -1,7 +1,9 @@
 """Running `analyze` over many articles: in this process, or on a Dask cluster.
 
 Every engine runs the same pure `eventwire.analyze.pipeline.run`; no stage has
-a second implementation.
+a second implementation. `analyze_many` yields Documents in input order;
+`eventwire.scale.parquet_parts.write_parts` has the workers write records as
+Parquet parts instead, for runs too large to stream back (docs/SCALING.md).
 """
 
 from __future__ import annotations

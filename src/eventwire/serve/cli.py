@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -66,6 +66,48 @@ def analyzed(
                 err.print(f"[red]error[/red] {item.id}: {error}", highlight=False)
 
 
+def extracted(
+    inputs: list[str],
+    lang: str | None,
+    problems: list[str],
+    *,
+    text_column: str,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+) -> Iterator[Document]:
+    """`extract`'s documents in input order, from `analyze_many` on the chosen engine;
+    unreadable inputs and failed articles are reported and counted in `problems`."""
+    from eventwire.scale import analyze_many
+
+    items = list(read_inputs(inputs, lang, text_column=text_column))
+
+    def report(message: str) -> None:
+        problems.append(message)
+        err.print(f"[red]error[/red] {message}", highlight=False)
+
+    with progress() as bar:
+        task = bar.add_task("analyzing", total=len(items))
+
+        def articles() -> Iterator[Article]:
+            for item in items:
+                if isinstance(item, InputError):
+                    bar.advance(task)
+                    report(str(item))
+                else:
+                    yield item
+
+        try:
+            for doc in analyze_many(
+                articles(), engine=engine, scheduler=scheduler, workers=workers, on_error=report
+            ):
+                bar.advance(task)
+                yield doc
+        except EventwireError as error:  # the engine itself: no cluster, a bad address
+            err.print(f"[red]error[/red] {error}", highlight=False)
+            raise typer.Exit(code=2) from error
+
+
 @app.command()
 def extract(
     inputs: Annotated[
@@ -85,13 +127,49 @@ def extract(
         str,
         typer.Option("--text-column", help="JSON field or CSV/TSV column that holds the text."),
     ] = "text",
+    engine: Annotated[
+        Literal["local", "dask"],
+        typer.Option(
+            "--engine",
+            help="local: analyze in this process; dask: on a Dask cluster (same results).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="A running Dask scheduler (tcp://host:8786); implies --engine dask. "
+            "Without it, --engine dask starts a local cluster.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes of the local Dask cluster (default: one per core).",
+        ),
+    ] = None,
 ) -> None:
     """Extract events, quotes, actors and credits: one JSON line per article."""
+    if scheduler:
+        engine = "dask"
+    if workers is not None and engine != "dask":
+        raise typer.BadParameter("--workers sizes a local Dask cluster: add --engine dask")
     problems: list[str] = []
     count = 0
     target: Any = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
     with target as handle:
-        for doc in analyzed(inputs, lang, problems, text_column=text_column):
+        for doc in extracted(
+            inputs,
+            lang,
+            problems,
+            text_column=text_column,
+            engine=engine,
+            scheduler=scheduler,
+            workers=workers,
+        ):
             _write_line(handle, to_record(doc))
             count += 1
     err.print(f"{count} articles written" + (f" to {output}" if output else ""), highlight=False)
