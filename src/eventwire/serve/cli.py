@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,15 @@ from eventwire.evaluate import score
 from eventwire.ingest.files import read_inputs
 from eventwire.model import Article, Document
 from eventwire.records import to_record
+from eventwire.serve.options import (
+    EngineOption,
+    InputLangOption,
+    InputsArgument,
+    SchedulerOption,
+    TextColumnOption,
+    WorkersOption,
+    resolve_engine,
+)
 from eventwire.store.duck import Store
 
 app = typer.Typer(
@@ -110,53 +119,18 @@ def extracted(
 
 @app.command()
 def extract(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files, folders, URLs (txt md html jsonl csv tsv warc rss atom); - for stdin."
-        ),
-    ],
+    inputs: InputsArgument,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write JSON lines here (default: stdout).")
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of inputs that do not declare one (nl, es, en)."),
-    ] = None,
-    text_column: Annotated[
-        str,
-        typer.Option("--text-column", help="JSON field or CSV/TSV column that holds the text."),
-    ] = "text",
-    engine: Annotated[
-        Literal["local", "dask"],
-        typer.Option(
-            "--engine",
-            help="local: analyze in this process; dask: on a Dask cluster (same results).",
-        ),
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="A running Dask scheduler (tcp://host:8786); implies --engine dask. "
-            "Without it, --engine dask starts a local cluster.",
-        ),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            min=1,
-            help="Worker processes of the local Dask cluster (default: one per core).",
-        ),
-    ] = None,
+    lang: InputLangOption = None,
+    text_column: TextColumnOption = "text",
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract events, quotes, actors and credits: one JSON line per article."""
-    if scheduler:
-        engine = "dask"
-    if workers is not None and engine != "dask":
-        raise typer.BadParameter("--workers sizes a local Dask cluster: add --engine dask")
+    engine = resolve_engine(engine, scheduler, workers)
     problems: list[str] = []
     count = 0
     target: Any = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -14,6 +15,15 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eventwire.errors import EventwireError
+from eventwire.serve.options import (
+    EngineOption,
+    InputLangOption,
+    InputsArgument,
+    SchedulerOption,
+    TextColumnOption,
+    WorkersOption,
+    resolve_engine,
+)
 from eventwire.store import exports, queries
 from eventwire.store.duck import Store
 from eventwire.store.load import DEFAULT_BATCH_SIZE, IngestReport, ingest
@@ -22,11 +32,6 @@ from eventwire.store.search import search as full_text_search
 DEFAULT_DB = Path("eventwire.duckdb")
 err = Console(stderr=True)
 out = Console()
-
-
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
 
 
 class ListFormat(StrEnum):
@@ -85,37 +90,20 @@ def open_store(db: Path, *, read_only: bool) -> Store:
 
 
 def ingest_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files, folders, URLs or - (stdin): txt, md, html, jsonl, csv, warc(.gz), "
-            "rss/atom."
-        ),
-    ],
+    inputs: InputsArgument,
     db: DbOption = DEFAULT_DB,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of inputs that do not declare one (nl, es, en)."),
-    ] = None,
-    text_column: Annotated[
-        str,
-        typer.Option("--text-column", help="JSON field or CSV/TSV column that holds the text."),
-    ] = "text",
+    lang: InputLangOption = None,
+    text_column: TextColumnOption = "text",
     batch_size: Annotated[
         int,
         typer.Option("--batch-size", help="Articles per transaction (a crash loses at most one)."),
     ] = DEFAULT_BATCH_SIZE,
-    engine: Annotated[
-        Engine, typer.Option("--engine", help="Analyze in this process or on Dask.")
-    ] = Engine.local,
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (engine dask).")
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help="Local Dask workers (engine dask).")
-    ] = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyze inputs into the store; articles already stored are skipped."""
+    engine = resolve_engine(engine, scheduler, workers)
     with open_store(db, read_only=False) as store, _spinner() as bar:
         task = bar.add_task("ingesting", total=None, status="")
         counts = {"read": 0, "added": 0}
@@ -138,7 +126,7 @@ def ingest_command(
                 lang=lang,
                 text_column=text_column,
                 batch_size=batch_size,
-                engine=engine.value,
+                engine=engine,
                 scheduler=scheduler,
                 workers=workers,
                 on_problem=on_problem,
@@ -189,20 +177,15 @@ def reanalyze_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Articles per transaction.")
     ] = DEFAULT_BATCH_SIZE,
-    engine: Annotated[
-        Engine, typer.Option("--engine", help="Analyze in this process or on Dask.")
-    ] = Engine.local,
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (engine dask).")
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help="Local Dask workers (engine dask).")
-    ] = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Re-run analysis on stored articles (after a lexicon change) and replace
     their events, quotes, actors, mentions and stories; articles stay as they are."""
     from eventwire.scale import analyze_many
 
+    engine = resolve_engine(engine, scheduler, workers)
     if not db.exists():
         fail(EventwireError(f"no store at {db}; create it with `eventwire ingest INPUT --db {db}`"))
     problems: list[str] = []
@@ -214,7 +197,7 @@ def reanalyze_command(
             batch = []
             for doc in analyze_many(
                 store.stored_articles(),
-                engine=engine.value,
+                engine=engine,
                 scheduler=scheduler,
                 workers=workers,
                 on_error=problems.append,
@@ -312,7 +295,8 @@ def events_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored events, filtered by dyad, type, actor, dates and language."""
-    try:
+
+    def rows(store: Store) -> Iterator[dict[str, Any]]:
         selection = queries.EventFilter(
             dyad=dyad,
             types=queries.parse_types(types or []),
@@ -322,12 +306,9 @@ def events_command(
             lang=lang,
             limit=limit,
         )
-        with open_store(db, read_only=True) as store:
-            count = _emit(queries.events(store, selection), output_format, EVENT_TABLE)
-    except EventwireError as error:
-        fail(error)
-    if output_format is ListFormat.table:
-        err.print(f"{count} events", highlight=False)
+        return queries.events(store, selection)
+
+    _list(db, rows, output_format, EVENT_TABLE, "events")
 
 
 def quotes_command(
@@ -347,7 +328,8 @@ def quotes_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored quotes, filtered by speaker and words."""
-    try:
+
+    def rows(store: Store) -> Iterator[dict[str, Any]]:
         selection = queries.QuoteFilter(
             speaker=speaker,
             contains=contains,
@@ -356,12 +338,26 @@ def quotes_command(
             lang=lang,
             limit=limit,
         )
+        return queries.quotes(store, selection)
+
+    _list(db, rows, output_format, QUOTE_TABLE, "quotes")
+
+
+def _list(
+    db: Path,
+    rows: Callable[[Store], Iterator[dict[str, Any]]],
+    output_format: ListFormat,
+    table: list[tuple[str, str]],
+    noun: str,
+) -> None:
+    """Print the rows a query selects from the store, in the chosen format."""
+    try:
         with open_store(db, read_only=True) as store:
-            count = _emit(queries.quotes(store, selection), output_format, QUOTE_TABLE)
+            count = _emit(rows(store), output_format, table)
     except EventwireError as error:
         fail(error)
     if output_format is ListFormat.table:
-        err.print(f"{count} quotes", highlight=False)
+        err.print(f"{count} {noun}", highlight=False)
 
 
 def search_command(
