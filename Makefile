@@ -27,7 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_analyze.py
 
 eval: $(STAMP)
-	$(BIN)/eventwire eval src/eventwire/demo/gold.jsonl
+	for lang in nl es en; do $(BIN)/eventwire eval src/eventwire/demo/$$lang.jsonl; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
