@@ -6,7 +6,8 @@ import importlib
 import json
 import pkgutil
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -84,11 +85,13 @@ def extracted(
     engine: str,
     scheduler: str | None,
     workers: int | None,
-) -> Iterator[Document]:
-    """`extract`'s documents in input order, from `analyze_many` on the chosen engine;
-    unreadable inputs and failed articles are reported and counted in `problems`."""
-    from eventwire.scale import analyze_many
+) -> Iterator[dict[str, Any]]:
+    """`extract`'s records in input order, on the chosen engine; unreadable inputs
+    and failed articles are reported and counted in `problems`.
 
+    On Dask, workers write Parquet parts and only file names travel back: sending
+    whole Documents to this process would cost as much as a worker's analysis.
+    """
     items = list(read_inputs(inputs, lang, text_column=text_column))
 
     def report(message: str) -> None:
@@ -107,14 +110,38 @@ def extracted(
                     yield item
 
         try:
-            for doc in analyze_many(
-                articles(), engine=engine, scheduler=scheduler, workers=workers, on_error=report
-            ):
+            if engine == "dask":
+                yield from _records_on_dask(articles(), scheduler, workers, report)
+                bar.update(task, completed=len(items))
+                return
+            from eventwire.scale import analyze_many
+
+            for doc in analyze_many(articles(), engine=engine, on_error=report):
                 bar.advance(task)
-                yield doc
+                yield to_record(doc)
         except EventwireError as error:  # the engine itself: no cluster, a bad address
             err.print(f"[red]error[/red] {error}", highlight=False)
             raise typer.Exit(code=2) from error
+
+
+def _records_on_dask(
+    articles: Iterator[Article],
+    scheduler: str | None,
+    workers: int | None,
+    report: Callable[[str], None],
+) -> Iterator[dict[str, Any]]:
+    from eventwire.scale.parquet_parts import read_records, write_parts
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-parts-") as folder:
+        write_parts(
+            articles,
+            folder,
+            engine="dask",
+            scheduler=scheduler,
+            workers=workers,
+            on_error=report,
+        )
+        yield from read_records(folder)
 
 
 @app.command()
@@ -135,7 +162,7 @@ def extract(
     count = 0
     target: Any = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
     with target as handle:
-        for doc in extracted(
+        for record in extracted(
             inputs,
             lang,
             problems,
@@ -144,7 +171,7 @@ def extract(
             scheduler=scheduler,
             workers=workers,
         ):
-            _write_line(handle, to_record(doc))
+            _write_line(handle, record)
             count += 1
     err.print(f"{count} articles written" + (f" to {output}" if output else ""), highlight=False)
     if problems:
