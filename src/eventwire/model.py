@@ -8,8 +8,7 @@ analysis stages return new Documents with `dataclasses.replace`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -195,7 +194,3 @@ class Document:
     @property
     def text(self) -> str:
         return self.article.text
-
-
-def as_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)

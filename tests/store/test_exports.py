@@ -55,7 +55,7 @@ def gdelt_rows(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> li
         written = export(store, "gdelt", path)
         expected = store.query("SELECT count(*) FROM events WHERE NOT negated")[0][0]
     assert written == expected
-    columns = "{" + ", ".join(f"'{n}': '{t}'" for n, t in gdelt.COLUMNS) + "}"
+    columns = gdelt.read_csv_columns()
     result = duckdb.sql(
         f"SELECT * FROM read_csv('{path}', delim = '\\t', header = false, quote = '', "
         f"columns = {columns})"
