@@ -615,6 +615,8 @@ def code_sentence(
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
+        if _has_cue(doc.tokens[max(first, trigger.first - 2) : trigger.first], pack.hypothetical):
+            continue  # "ahead of a possible invasion": nothing happened
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
         units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
         context = SentenceContext(

@@ -346,6 +346,7 @@ class LanguagePack:
     events: tuple[EventPattern, ...]
     contexts: dict[str, str]
     verb_final: bool  # objects may stand before the verb (Dutch, German): first actor is subject
+    hypothetical: frozenset[str]  # "possible", "mogelijke", "eventual": the act may never happen
     contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
     future_suffixes: tuple[str, ...]  # verb endings of a synthetic future ("-aremos", "-ará")
     subject_pronouns: frozenset[str]  # "hij", "él", "he": the subject is someone named before
@@ -585,6 +586,7 @@ def _build_pack(lang: str) -> LanguagePack:
         organization_words=words("organization_words"),
         clause_openers=words("clause_openers"),
         subject_pronouns=words("subject_pronouns"),
+        hypothetical=words("hypothetical"),
         contractions={
             str(k).lower(): tuple(str(w).lower() for w in v)
             for k, v in data.get("contractions", {}).items()
