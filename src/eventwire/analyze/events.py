@@ -160,7 +160,7 @@ def sentence_units(
     pack: LanguagePack,
     first: int,
     end: int,
-    dominant: str | None,
+    facts: ArticleFacts,
     mentions: list[int],
 ) -> list[Unit]:
     """The actor mentions of one sentence (`mentions`: their indexes), in order."""
@@ -194,8 +194,8 @@ def sentence_units(
             preposition = units[-1].preposition  # "tussen Rusland en Venezuela", "van A, B en C"
         country = doc.actors[actor].country if actor >= 0 else mention.country
         if country is None and _takes_local_state(doc, mention, actor):
-            home = dateline_state(doc) if mention.sector == "GOV" else None
-            country = home or _place_country(doc, sentence, pack, mentions) or dominant
+            home = facts.dateline if mention.sector == "GOV" else None
+            country = home or _place_country(doc, sentence, pack, mentions) or facts.dominant
         units.append(Unit(index, actor, country, found[0], found[1], preposition))
     return units
 
@@ -228,6 +228,25 @@ def _governing_preposition(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What the coder needs to know about the whole article, computed once."""
+
+    by_sentence: tuple[tuple[int, ...], ...]  # mention indexes per sentence
+    state_counts: tuple[tuple[str, int], ...]  # actor states by mentions, most first
+    dominant: str | None  # the state the article is clearly about
+    dateline: str | None  # the state of the dateline
+
+
+def article_facts(doc: Document) -> ArticleFacts:
+    return ArticleFacts(
+        by_sentence=tuple(tuple(g) for g in group_by_sentence(doc)),
+        state_counts=_state_counts(doc),
+        dominant=dominant_state(doc),
+        dateline=dateline_state(doc),
+    )
+
+
 def group_by_sentence(doc: Document) -> list[list[int]]:
     """Mention indexes per sentence (a mention belongs to the sentence it starts in)."""
     starts = [s.span.start for s in doc.sentences]
@@ -239,9 +258,8 @@ def group_by_sentence(doc: Document) -> list[list[int]]:
     return groups
 
 
-def _salient_state(doc: Document, exclude: str | None) -> str | None:
-    """The state (or organisation) the article mentions most, other than `exclude`,
-    when it is mentioned at least twice."""
+def _state_counts(doc: Document) -> tuple[tuple[str, int], ...]:
+    """States and organisations of the article's actor mentions, most mentioned first."""
     counts: dict[str, int] = {}
     for index, mention in enumerate(doc.mentions):
         if (
@@ -251,9 +269,15 @@ def _salient_state(doc: Document, exclude: str | None) -> str | None:
             continue
         actor = doc.mention_actor[index]
         country = doc.actors[actor].country if actor >= 0 else mention.country
-        if country and country != exclude:
+        if country:
             counts[country] = counts.get(country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return tuple(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def _salient_state(facts: ArticleFacts, exclude: str | None) -> str | None:
+    """The state (or organisation) the article mentions most, other than `exclude`,
+    when it is mentioned at least twice and no other as often."""
+    ranked = [kv for kv in facts.state_counts if kv[0] != exclude]
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
@@ -597,8 +621,7 @@ def code_sentence(
     pack: LanguagePack,
     number: int,
     earlier: list[Event],
-    dominant: str | None,
-    mentions_by_sentence: list[list[int]],
+    facts: ArticleFacts,
 ) -> list[Event]:
     sentence = doc.sentences[number]
     first, end = sentence.first_token, sentence.last_token
@@ -606,8 +629,8 @@ def code_sentence(
         return []
     if any(c.span.overlaps(sentence.span) and c.kind == "photo" for c in doc.credited_sources):
         return []
-    in_sentence = mentions_by_sentence[number]
-    all_units = sentence_units(doc, pack, first, end, dominant, in_sentence)
+    in_sentence = list(facts.by_sentence[number])
+    all_units = sentence_units(doc, pack, first, end, facts, in_sentence)
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
@@ -626,7 +649,7 @@ def code_sentence(
             end=end,
             quote=inside,
             mentions=tuple(in_sentence),
-            dominant=dominant,
+            facts=facts,
             triggers=tuple(triggers),
             units=tuple(all_units),
         )
@@ -646,7 +669,7 @@ class SentenceContext:
     end: int
     quote: int  # the quote the trigger is in, -1 for none
     mentions: tuple[int, ...]
-    dominant: str | None
+    facts: ArticleFacts
     triggers: tuple[Trigger, ...] = ()  # every trigger of the sentence
     units: tuple[Unit, ...] = ()  # every actor unit of the sentence
 
@@ -750,7 +773,8 @@ def _complete(
             rule += "; source: the quote's speaker (first person)"
     if kind in DOMESTIC_TYPES and source_country is None and target_country is None:
         source_country = target_country = (
-            _place_country(doc, context.span, pack, list(context.mentions)) or context.dominant
+            _place_country(doc, context.span, pack, list(context.mentions))
+            or context.facts.dominant
         )
         rule += "; domestic: the state of the place or of the article"
     if kind in DOMESTIC_TYPES and (source_country is None) != (target_country is None):
@@ -774,7 +798,7 @@ def _complete(
             source = target = None
             rule = 'both sides from the preceding reciprocal event ("ambos", "the two")'
     if single and (source_country is None) != (target_country is None) and kind not in ONE_SIDED:
-        other = _salient_state(doc, exclude=source_country or target_country)
+        other = _salient_state(context.facts, exclude=source_country or target_country)
         if other is not None:
             if source_country is None:
                 source_country = other
@@ -937,8 +961,7 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
 def add_events(doc: Document) -> Document:
     pack = load_pack(doc.lang or "en")
     events: list[Event] = []
-    dominant = dominant_state(doc)
-    by_sentence = group_by_sentence(doc)
+    facts = article_facts(doc)
     for number in range(len(doc.sentences)):
-        events += code_sentence(doc, pack, number, events, dominant, by_sentence)
+        events += code_sentence(doc, pack, number, events, facts)
     return dataclasses.replace(doc, events=merge(events))
