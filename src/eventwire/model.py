@@ -123,6 +123,7 @@ class Mention:
     head: Span | None = None  # the name itself, without the title
     lat: float | None = None
     lon: float | None = None
+    state_kind: str | None = None  # for states: name, adjective, demonym or alias
     attached: bool = False  # part of a larger mention ("Russische" in "Russische vicepremier X")
 
 

@@ -452,14 +452,9 @@ def _adjectival_agent(doc: Document, trigger: Trigger, units: list[Unit]) -> Uni
         if doc.text[mention.span.end : mention.span.end + 1].isalpha():
             continue
         adjacent = unit.last + 1 == trigger.first or unit.first == trigger.last + 1
-        if adjacent and _is_adjective(mention, doc):
+        if adjacent and mention.state_kind == "adjective":
             return unit
     return None
-
-
-def _is_adjective(mention: Mention, doc: Document) -> bool:
-    name = mention.span.text(doc.text).lower()
-    return load_pack(doc.lang or "en").states.get(name, ("", ""))[1] == "adjective"
 
 
 def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int, first: int) -> int:

@@ -325,6 +325,7 @@ def freeze(draft: Draft) -> Mention:
         head=draft.head,
         lat=draft.lat,
         lon=draft.lon,
+        state_kind=draft.state_kind,
         attached=draft.attached,
     )
 
