@@ -10,6 +10,7 @@ articles often keep the source's labels.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -29,8 +30,10 @@ MAX_HEADER_LINES = 8
 MAX_BYLINE_WORDS = 6
 
 
-def _labels(pack: LanguagePack) -> dict[str, str]:
-    """label (lower-cased) -> kind, from this pack and the English one."""
+@functools.cache
+def _labels(lang: str) -> dict[str, str]:
+    """label (lower-cased) -> kind, from this language's pack and the English one."""
+    pack = load_pack(lang)
     labels: dict[str, str] = {}
     packs = [pack]
     if pack.lang != "en" and "en" in available_languages():
@@ -131,7 +134,7 @@ def find_credits(
     text: str, pack: LanguagePack, anchor: dt.date | None
 ) -> tuple[list[CreditedSource], int]:
     """All credits of the text, and where the body starts after a credit header."""
-    labels = _labels(pack)
+    labels = _labels(pack.lang)
     credits: list[CreditedSource] = []
     body_start = 0
     in_header = True
