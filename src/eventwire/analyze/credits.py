@@ -10,8 +10,8 @@ articles often keep the source's labels.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 
