@@ -21,7 +21,7 @@ from eventwire.analyze.pipeline import run
 from eventwire.errors import EventwireError, InputError
 from eventwire.evaluate import score
 from eventwire.ingest.files import read_inputs
-from eventwire.model import Article, Document
+from eventwire.model import Article
 from eventwire.records import to_record
 from eventwire.serve.options import (
     EngineOption,
@@ -55,25 +55,6 @@ def progress() -> Progress:
         transient=True,
         disable=not err.is_terminal,
     )
-
-
-def analyzed(
-    inputs: list[str], lang: str | None, problems: list[str], *, text_column: str = "text"
-) -> Iterator[Document]:
-    items = list(read_inputs(inputs, lang, text_column=text_column))
-    with progress() as bar:
-        task = bar.add_task("analyzing", total=len(items))
-        for item in items:
-            bar.advance(task)
-            if isinstance(item, InputError):
-                problems.append(item.message)
-                err.print(f"[red]error[/red] {item}", highlight=False)
-                continue
-            try:
-                yield run(item)
-            except EventwireError as error:
-                problems.append(str(error))
-                err.print(f"[red]error[/red] {item.id}: {error}", highlight=False)
 
 
 def extracted(
@@ -265,11 +246,14 @@ def demo(
     ),
 ) -> None:
     """Analyze the bundled demo corpus into a DuckDB store and summarise it."""
+    from eventwire.store.load import ingest
+
     files = sorted(str(p) for p in DEMO_DIR.glob("*.jsonl"))
-    problems: list[str] = []
+    with Store(db) as store, progress() as bar:
+        bar.add_task("analyzing the demo corpus", total=None)
+        report = ingest(store, files)
     with Store(db) as store:
-        added = store.write(analyzed(files, None, problems))
-        summarise(store, added)
+        summarise(store, report.added)
     out.print(f"store: {db.resolve()}")
 
 

@@ -167,10 +167,6 @@ class Store:
 
     # ---- writing -------------------------------------------------------------
 
-    def write(self, documents: Iterable[Document]) -> int:
-        """Write a batch in one transaction; returns how many articles were new."""
-        return self.write_batch(documents).added
-
     def write_batch(
         self, documents: Iterable[Document], copies: Iterable[Article] = ()
     ) -> BatchResult:
