@@ -23,9 +23,22 @@ TOKEN = re.compile(
     r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*|[’'][sS]\b|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\w\s]",
     re.UNICODE,
 )
-SENTENCE_END = re.compile(
-    r"""(?P<end>[.!?…]+["'”’»)\]]*)\s+(?=(?:,,)?["'“‘«„(\[—–-]*[\d\w])""", re.UNICODE
-)
+GENERIC_OPENERS = ('"', "'", "“", "‘", "«", "„")
+
+
+@functools.cache
+def sentence_end(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """End of a sentence: terminal punctuation (and closing marks), white space,
+    then a word, a digit, a dash or bracket, or an opening quote mark of the
+    language (Dutch ",," included)."""
+    marks = "|".join(
+        re.escape(m) for m in sorted({*GENERIC_OPENERS, *openers}, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"""(?P<end>[.!?…]+["'”’»)\]]*)\s+(?=(?:{marks})?[(\[—–-]*[\d\w])""", re.UNICODE
+    )
+
+
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*—–])|\n")
 DOTTED_ABBREVIATION = re.compile(r"^[(\[\"'“‘«„]*(?:(?:[^\W\d_]\.)+|(?:[^\W\d_]{1,2}\.){2,})$")
 
@@ -35,13 +48,17 @@ def lemma_of(word: str, lang: str) -> str:
     return str(simplemma.lemmatize(word, lang=lang)).lower()
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
-    """Sentence spans of `text`; `abbreviations` are lower-cased words that take a period."""
+def split_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset(), openers: tuple[str, ...] = ()
+) -> list[Span]:
+    """Sentence spans of `text`; `abbreviations` are lower-cased words that take a
+    period, `openers` the language's opening quote marks."""
     spans: list[Span] = []
+    ends = sentence_end(openers)
     for paragraph in _paragraphs(text):
         cursor = paragraph.start
         chunk = text[paragraph.start : paragraph.end]
-        for match in SENTENCE_END.finditer(chunk):
+        for match in ends.finditer(chunk):
             end = paragraph.start + match.end("end")
             before = text[cursor:end]
             words = before.rstrip("\"'”’»)]").split()
@@ -103,6 +120,7 @@ def segment(doc: Document) -> Document:
     """Split the article body into sentences and tokens, with lemmas."""
     lang = doc.lang or "en"
     pack = load_pack(lang)
-    spans = split_sentences(doc.text, pack.abbreviations)
+    openers = tuple(opening for opening, _ in pack.quote_pairs)
+    spans = split_sentences(doc.text, pack.abbreviations, openers)
     tokens, sentences = tokenize(doc.text, spans, lang)
     return dataclasses.replace(doc, tokens=tuple(tokens), sentences=tuple(sentences))
