@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 
 from eventwire.model import DateMention, Document, Span
 from eventwire.packs.loader import LanguagePack, available_languages, load_pack
@@ -22,23 +23,29 @@ WORD = re.compile(r"\b\w+\b")
 
 @functools.cache
 def date_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    pack = load_pack(lang)
-    months = set(pack.months)
-    if lang != "en":
-        months |= set(load_pack("en").months) if _has_pack("en") else set()
-    month_alt = "|".join(
-        sorted((re.escape(m) for m in months if len(m) >= 3), key=len, reverse=True)
-    )
+    packs = [load_pack(lang)]
+    if lang != "en" and _has_pack("en"):
+        packs.append(load_pack("en"))  # English month names appear in every language
+    months = {m for pack in packs for m in pack.months}
+    month_alt = _alternation(m for m in months if len(m) >= 3)
+    ordinal = _alternation(s for pack in packs for s in pack.ordinal_suffixes)
+    connector = _alternation(c for pack in packs for c in pack.date_connectors)
+    ordinal_part = f"(?:{ordinal})?" if ordinal else ""
+    connector_part = f"(?:(?:{connector})\\s+)?" if connector else ""
     day_first = re.compile(
-        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th|e|º)?\.?\s*(?:de\s+)?(?P<month>{month_alt})\.?"
-        rf"(?:,?\s*(?:de\s+|del\s+)?{YEAR})?\b",
+        rf"\b(?P<day>[0-3]?\d){ordinal_part}\.?\s*{connector_part}(?P<month>{month_alt})\.?"
+        rf"(?:,?\s*{connector_part}{YEAR})?\b",
         re.IGNORECASE,
     )
     month_first = re.compile(
-        rf"\b(?P<month>{month_alt})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{YEAR})?\b",
+        rf"\b(?P<month>{month_alt})\.?\s+(?P<day>[0-3]?\d){ordinal_part}(?:,?\s+{YEAR})?\b",
         re.IGNORECASE,
     )
     return day_first, month_first
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in set(words)), key=len, reverse=True))
 
 
 def _has_pack(lang: str) -> bool:

@@ -346,6 +346,8 @@ class LanguagePack:
     events: tuple[EventPattern, ...]
     contexts: dict[str, str]
     verb_final: bool  # objects may stand before the verb (Dutch, German): first actor is subject
+    ordinal_suffixes: frozenset[str]  # "16th", "16e", "16º"
+    date_connectors: frozenset[str]  # "16 de febrero de 2022"
     hypothetical: frozenset[str]  # "possible", "mogelijke", "eventual": the act may never happen
     contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
     future_suffixes: tuple[str, ...]  # verb endings of a synthetic future ("-aremos", "-ará")
@@ -587,6 +589,8 @@ def _build_pack(lang: str) -> LanguagePack:
         clause_openers=words("clause_openers"),
         subject_pronouns=words("subject_pronouns"),
         hypothetical=words("hypothetical"),
+        ordinal_suffixes=words("ordinal_suffixes"),
+        date_connectors=words("date_connectors"),
         contractions={
             str(k).lower(): tuple(str(w).lower() for w in v)
             for k, v in data.get("contractions", {}).items()
