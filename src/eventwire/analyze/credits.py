@@ -25,9 +25,16 @@ DATELINE = re.compile(
     r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*[.:—–-]"
 )
 TRAILING_MARKS = re.compile(r"[\s~*_=#|.,;:–—-]+$")
-LIST_SPLIT = re.compile(r"\s*(?:[,;/]|\s(?:en|y|and|&)\s)\s*")
 MAX_HEADER_LINES = 8
 MAX_BYLINE_WORDS = 6
+
+
+@functools.cache
+def _list_split(lang: str) -> re.Pattern[str]:
+    """Separators of a list of outlets: punctuation or the language's "and"."""
+    words = sorted(load_pack(lang).coordinators, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words) or "&"
+    return re.compile(rf"\s*(?:[,;/&]|\s(?:{alternation})\s)\s*")
 
 
 @functools.cache
@@ -91,7 +98,7 @@ def parse_credit(
         if len(credit.split()) > MAX_BYLINE_WORDS:
             return []  # a caption ("Topfoto: President X during ..."), not a credit
         return _photo_credit(credit, offset, TRAILING_MARKS.sub("", head).strip())
-    names = [n for n in LIST_SPLIT.split(head) if n] if not dates else [head]
+    names = [n for n in _list_split(lang).split(head) if n] if not dates else [head]
     return _named(names, value, offset, kind=kind, date=date, lang=source_lang)
 
 
