@@ -40,6 +40,11 @@ class ListFormat(StrEnum):
     jsonl = "jsonl"
 
 
+FormatOption = Annotated[
+    ListFormat, typer.Option("--format", help="table, csv or jsonl (to stdout).")
+]
+
+
 class ExportFormat(StrEnum):
     gdelt = "gdelt"
     csv = "csv"
@@ -289,9 +294,7 @@ def events_command(
     until: UntilOption = None,
     lang: LangOption = None,
     limit: LimitOption = None,
-    output_format: Annotated[
-        ListFormat, typer.Option("--format", help="table, csv or jsonl (to stdout).")
-    ] = ListFormat.table,
+    output_format: FormatOption = ListFormat.table,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored events, filtered by dyad, type, actor, dates and language."""
@@ -322,9 +325,7 @@ def quotes_command(
     until: UntilOption = None,
     lang: LangOption = None,
     limit: LimitOption = None,
-    output_format: Annotated[
-        ListFormat, typer.Option("--format", help="table, csv or jsonl (to stdout).")
-    ] = ListFormat.table,
+    output_format: FormatOption = ListFormat.table,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List stored quotes, filtered by speaker and words."""
