@@ -21,6 +21,7 @@ import bisect
 import dataclasses
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
@@ -41,7 +42,18 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 REACTIVE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "SANCTION"})
 ONE_SIDED = frozenset({"MOBILIZE"})
 FOREIGN_TYPES = frozenset({"AID", "SANCTION", "COOPERATE"})  # never within one state
-FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# an act reported as future or intended takes another type (GUIDELINES "Tense";
+# PLOVER/CAMEO: announced protests are 133, announced attacks 138)
+FUTURE_TYPES = {
+    "CONSULT": ("AGREE", "030"),
+    "SUPPORT": ("AGREE", "030"),
+    "COOPERATE": ("AGREE", "030"),
+    "AID": ("AGREE", "030"),
+    "PROTEST": ("THREATEN", "133"),
+    "ASSAULT": ("THREATEN", "138"),
+}
+CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
+CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
 NEGATION_WINDOW = 6  # "denied that officials had held talks"
 NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
 COOPERATIVE_TYPES = frozenset(
@@ -58,6 +70,7 @@ class Trigger:
     pattern: EventPattern
     first: int  # token index
     last: int  # token index, inclusive
+    announced: bool = False  # called for or announced by a governing act
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +87,30 @@ class Unit:
 
 @functools.cache
 def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
+    """Patterns by their first word, and by that word without accents: wire
+    headlines in capitals often lose them ("PROTESTAS EN MERIDA")."""
     index: dict[str, list[EventPattern]] = {}
     for pattern in load_pack(lang).events:
-        index.setdefault(pattern.tokens[0], []).append(pattern)
+        first = pattern.tokens[0]
+        index.setdefault(first, []).append(pattern)
+        if unaccented(first) != first:
+            index.setdefault(unaccented(first), []).append(pattern)
     return {k: tuple(v) for k, v in index.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _token_matches(token: Token, word: str, contractions: dict[str, tuple[str, ...]]) -> bool:
-    """A pattern word matches the token, its lemma, or a word it contracts
-    (Spanish "del" = "de el", "al" = "a el")."""
-    return token.lower == word or token.lemma == word or word in contractions.get(token.lower, ())
+    """A pattern word matches the token, its lemma, a word it contracts (Spanish
+    "del" = "de el", "al" = "a el"), or, for a token written without accents,
+    the word without its accents."""
+    if token.lower == word or token.lemma == word or word in contractions.get(token.lower, ()):
+        return True
+    return token.lower.isascii() and token.lower == unaccented(word)
 
 
 def _match_at(
@@ -129,6 +156,7 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
         candidates = index.get(token.lower, ()) + (
             index.get(token.lemma, ()) if token.lemma != token.lower else ()
         )
+        candidates = tuple(dict.fromkeys(candidates))
         for pattern in candidates:
             last = _match_at(doc.tokens, i, end, pattern, contractions)
             if last is not None:
@@ -482,10 +510,12 @@ def _main_acts(
     embedded act wins over the AGREE that governs it.
     """
     dropped: set[int] = set()
+    announced: set[int] = set()
     linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
     for i, matrix in enumerate(triggers[:-1]):
         between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
-        if between and all(t.lower in linking for t in between):
+        called = matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
+        if between and all(t.lower in linking for t in between) and not called:
             # "la represión de las protestas", "condemnation of the attacks": the
             # second act is what the first one is about, not a new report
             dropped.add(i + 1)
@@ -499,10 +529,18 @@ def _main_acts(
                 break
             if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
                 dropped.add(i)
+            elif matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES:
+                # "los sindicatos llamaron a la huelga": the strike is announced
+                dropped.add(i)
+                announced.add(j)
             else:
                 dropped.add(j)
             break
-    return [t for k, t in enumerate(triggers) if k not in dropped]
+    return [
+        dataclasses.replace(t, announced=True) if k in announced else t
+        for k, t in enumerate(triggers)
+        if k not in dropped
+    ]
 
 
 def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
@@ -802,7 +840,21 @@ def _complete(
                 target_country = other
                 rule += "; target: the state the article is most about"
     if source_country is None or (target_country is None and kind not in ONE_SIDED):
-        return None  # on our gold, events with one side unknown are almost always wrong
+        # GUIDELINES: a side is null when the text gives no state. Where the
+        # article names other states, an actor left without one is more often
+        # misread than stateless, so the event is not coded.
+        known = {source_country, target_country} - {None}
+        if any(country not in known for country, _ in context.facts.state_counts):
+            return None
+        if known and kind not in ONE_SIDED | FOREIGN_TYPES:
+            # an unnamed counterpart ("executions", "prisoners freed") in a story
+            # about one state is of that state: a domestic event
+            if source_country is None and source is None:
+                source_country = target_country
+                rule += "; source: the article's only state (domestic)"
+            elif target_country is None and target is None:
+                target_country = source_country
+                rule += "; target: the article's only state (domestic)"
     if kind in ONE_SIDED and source_country == target_country:
         target, target_country = None, None  # troops mobilised at home: no target
     if kind in FOREIGN_TYPES and source_country == target_country:
@@ -882,14 +934,19 @@ def _build_event(
     after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + NEGATION_AFTER)]
     # a negation inside the pattern ("not return to work") is part of its meaning
     negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
-    future = _has_cue(
-        doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
-    ) or any(
-        t.lower.endswith(pack.future_suffixes) for t in doc.tokens[trigger.first : trigger.last + 1]
+    future = (
+        trigger.announced
+        or _has_cue(
+            doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
+        )
+        or any(
+            t.lower.endswith(pack.future_suffixes)
+            for t in doc.tokens[trigger.first : trigger.last + 1]
+        )
     )
     event_type, cameo = pattern.type, pattern.cameo
-    if future and event_type in FUTURE_TO_AGREE:
-        event_type, cameo = "AGREE", "030"
+    if future and event_type in FUTURE_TYPES:
+        event_type, cameo = FUTURE_TYPES[event_type]
     if future and negated and event_type in COOPERATIVE_TYPES:
         # "will not provide", "no va a firmar": a declared refusal is REJECT
         event_type, cameo, negated = "REJECT", "120", False
@@ -950,7 +1007,8 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
             contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)),
             location=kept.location or event.location,
         )
-    return tuple(merged.values())
+    facts = list(merged.values())
+    return tuple(e for e in facts if not _announced_and_done(e, facts))
 
 
 def add_events(doc: Document) -> Document:
@@ -960,3 +1018,15 @@ def add_events(doc: Document) -> Document:
     for number in range(len(doc.sentences)):
         events += code_sentence(doc, pack, number, events, facts)
     return dataclasses.replace(doc, events=merge(events))
+
+
+def _announced_and_done(event: Event, events: list[Event]) -> bool:
+    """A call to strike in an article that reports the strike itself: one fact."""
+    if not event.future:
+        return False
+    done = {kind for kind, coded in FUTURE_TYPES.items() if coded == (event.type, event.cameo)}
+    sides = {event.source_country, event.target_country}
+    return any(
+        other.type in done and {other.source_country, other.target_country} == sides
+        for other in events
+    )

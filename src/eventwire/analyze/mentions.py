@@ -98,6 +98,11 @@ def is_acronym(token: Token) -> bool:
     return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
 
 
+def is_shouting(tokens: tuple[Token, ...]) -> bool:
+    """A headline in capitals: its capitals say nothing about names."""
+    return sum(t.text.isupper() for t in tokens if t.text.isalpha()) > len(tokens) / 2
+
+
 def acronyms(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[Draft]:
     """Unknown all-capital words ("CDA", "CGT", "PTI") name organisations."""
     taken = bytearray(len(doc.text) + 1)
@@ -106,7 +111,7 @@ def acronyms(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[Dr
     drafts = []
     for sentence in doc.sentences:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
-        shouting = sum(t.text.isupper() for t in tokens if t.text.isalpha()) > len(tokens) / 2
+        shouting = is_shouting(tokens)
         for token in tokens:
             if shouting or not is_acronym(token) or any(taken[token.start : token.end]):
                 continue
@@ -142,6 +147,8 @@ def name_runs(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[D
         return any(taken[token.start : token.end])
 
     for sentence in doc.sentences:
+        if is_shouting(tokens[sentence.first_token : sentence.last_token]):
+            continue
         i = sentence.first_token
         while i < sentence.last_token:
             token = tokens[i]

@@ -1,0 +1,67 @@
+"""Coding conventions of GUIDELINES.md that cut across languages: announced
+protests, stateless actors, domestic counterparts, headlines without accents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire import analyze
+from eventwire.records import to_record
+
+
+def _events(text: str, lang: str) -> list[dict[str, Any]]:
+    return list(to_record(analyze(text, lang=lang))["events"])
+
+
+def _types(text: str, lang: str) -> set[str]:
+    return {e["type"] for e in _events(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los profesores chilenos protestarán el lunes frente al Congreso.", "es"),
+        ("Chilean teachers will protest outside Congress on Monday.", "en"),
+        ("Chileense leraren gaan maandag demonstreren bij het Congres.", "nl"),
+    ],
+)
+def test_an_announced_protest_is_a_threat_of_protest(text: str, lang: str) -> None:
+    events = _events(text, lang)
+    assert [(e["type"], e["cameo"]) for e in events] == [("THREATEN", "133")]
+    assert events[0]["source_country"] == "CHL"
+
+
+def test_a_call_to_strike_announces_the_strike_rather_than_requesting() -> None:
+    text = "Los sindicatos bolivianos llamaron a una huelga general contra el gobierno."
+    assert _types(text, "es") == {"THREATEN"}
+
+
+def test_a_call_to_join_a_strike_that_is_under_way_is_the_strike() -> None:
+    text = (
+        "La huelga general de los sindicatos bolivianos comenzó el lunes. "
+        "Los sindicatos bolivianos ya habían llamado a una huelga general en marzo."
+    )
+    assert _types(text, "es") == {"PROTEST"}
+
+
+def test_an_actor_without_a_state_in_a_text_without_states_is_coded_null() -> None:
+    events = _events("Guerrillas ambushed an army patrol near the river.", "en")
+    assert [e["type"] for e in events] == ["ASSAULT"]
+    assert events[0]["source_country"] is None
+
+
+def test_an_unnamed_counterpart_in_a_story_about_one_state_is_domestic() -> None:
+    text = "Ethiopia released hundreds of political prisoners on Tuesday."
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
+    assert keys == {("RETREAT", "ETH", "ETH")}
+
+
+def test_a_stateless_actor_is_not_coded_where_other_states_are_named() -> None:
+    text = "Gunmen attacked a convoy. France and Germany met in Paris to discuss the region."
+    assert "ASSAULT" not in _types(text, "en")
+
+
+def test_a_headline_in_capitals_without_accents_is_still_coded() -> None:
+    assert "PROTEST" in _types("MANIFESTACION DE ESTUDIANTES EN LA CAPITAL PERUANA", "es")
