@@ -514,7 +514,9 @@ def _main_acts(
     linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
     for i, matrix in enumerate(triggers[:-1]):
         between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
-        called = matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
+        called = (
+            matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
+        )
         if between and all(t.lower in linking for t in between) and not called:
             # "la represión de las protestas", "condemnation of the attacks": the
             # second act is what the first one is about, not a new report
@@ -529,7 +531,7 @@ def _main_acts(
                 break
             if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
                 dropped.add(i)
-            elif matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES:
+            elif _calls_for(matrix, embedded):
                 # "los sindicatos llamaron a la huelga": the strike is announced
                 dropped.add(i)
                 announced.add(j)
@@ -541,6 +543,10 @@ def _main_acts(
         for k, t in enumerate(triggers)
         if k not in dropped
     ]
+
+
+def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
+    return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
 
 def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
