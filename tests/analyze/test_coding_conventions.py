@@ -65,3 +65,14 @@ def test_a_stateless_actor_is_not_coded_where_other_states_are_named() -> None:
 
 def test_a_headline_in_capitals_without_accents_is_still_coded() -> None:
     assert "PROTEST" in _types("MANIFESTACION DE ESTUDIANTES EN LA CAPITAL PERUANA", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norway will send troops to Sweden if it is attacked by Russia.", "en"),
+        ("Noruega enviará tropas a Suecia si es atacada por Rusia.", "es"),
+    ],
+)
+def test_a_conditional_attack_is_not_coded(text: str, lang: str) -> None:
+    assert "ASSAULT" not in _types(text, lang)

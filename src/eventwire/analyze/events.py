@@ -63,6 +63,7 @@ FUTURE_WINDOW = 8
 PREPOSITION_LOOKBACK = 3
 PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
+BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +546,16 @@ def _main_acts(
     ]
 
 
+def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: int) -> bool:
+    window = doc.tokens[max(first, trigger.first - BACKGROUND_REACH) : trigger.first]
+    for index in range(len(window) - 1, -1, -1):
+        if window[index].lower in CLAUSE_BREAKS:
+            return False
+        if window[index].lower in pack.background:
+            return True
+    return False
+
+
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
     return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
@@ -679,6 +690,8 @@ def code_sentence(
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
         if _has_cue(doc.tokens[max(first, trigger.first - 2) : trigger.first], pack.hypothetical):
             continue  # "ahead of a possible invasion": nothing happened
+        if _in_background(doc, pack, trigger, first):
+            continue  # "after tribal clashes", "if it is attacked": not the reported act
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
         units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
         context = SentenceContext(

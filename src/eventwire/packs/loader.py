@@ -349,6 +349,7 @@ class LanguagePack:
     ordinal_suffixes: frozenset[str]  # "16th", "16e", "16º"
     date_connectors: frozenset[str]  # "16 de febrero de 2022"
     hypothetical: frozenset[str]  # "possible", "mogelijke", "eventual": the act may never happen
+    background: frozenset[str]  # "after", "tras", "na": the act is the time or cause of another
     contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
     future_suffixes: tuple[str, ...]  # verb endings of a synthetic future ("-aremos", "-ará")
     subject_pronouns: frozenset[str]  # "hij", "él", "he": the subject is someone named before
@@ -589,6 +590,7 @@ def _build_pack(lang: str) -> LanguagePack:
         clause_openers=words("clause_openers"),
         subject_pronouns=words("subject_pronouns"),
         hypothetical=words("hypothetical"),
+        background=words("background"),
         ordinal_suffixes=words("ordinal_suffixes"),
         date_connectors=words("date_connectors"),
         contractions={
