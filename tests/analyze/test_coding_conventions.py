@@ -76,3 +76,33 @@ def test_a_headline_in_capitals_without_accents_is_still_coded() -> None:
 )
 def test_a_conditional_attack_is_not_coded(text: str, lang: str) -> None:
     assert "ASSAULT" not in _types(text, lang)
+
+
+def test_a_bare_role_is_the_body_named_earlier_with_its_state() -> None:
+    text = (
+        "Russische reservisten zijn in Oekraïne aangekomen. "
+        "Dinsdag vielen de reservisten een Oekraïens dorp aan."
+    )
+    sources = {e["source_country"] for e in _events(text, "nl") if e["type"] == "ASSAULT"}
+    assert sources == {"RUS"}
+
+
+def test_the_other_side_of_an_agreement_brings_its_whole_list() -> None:
+    text = (
+        "De Europese Unie en het handelsblok van Chili, Peru en Colombia zijn het "
+        "dinsdag eens geworden over een handelsverdrag."
+    )
+    pairs = {
+        frozenset({e["source_country"], e["target_country"]})
+        for e in _events(text, "nl")
+        if e["type"] == "AGREE"
+    }
+    assert pairs == {frozenset({"EU", c}) for c in ("CHL", "PER", "COL")}
+
+
+def test_aid_goes_to_the_states_where_the_victims_are() -> None:
+    text = (
+        "Japan sent emergency aid to the victims of the earthquake that struck in Nepal and Bhutan."
+    )
+    targets = {e["target_country"] for e in _events(text, "en") if e["type"] == "AID"}
+    assert targets == {"NPL", "BTN"}

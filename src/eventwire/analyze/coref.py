@@ -13,6 +13,7 @@ import dataclasses
 from eventwire.model import Actor, Document, Mention
 
 NO_ACTOR = -1
+ROLE_REACH = 250  # characters: about the sentence before
 GENERIC_ROLES = frozenset({"official", "politician", "leader", "representative"})
 # Parts of the language-independent role keys of offices one person holds
 # ("foreign_minister", "head_of_state"); "government" or "army" are collectives.
@@ -130,7 +131,24 @@ def _role_key(
         earlier = _nearest_person_before(mention, mentions)
         if earlier is not None:
             return earlier
-    return ("R", mention.role or mention.name.lower(), mention.country or "")
+    country = mention.country or _earlier_role_country(mention, mentions)
+    return ("R", mention.role or mention.name.lower(), country or "")
+
+
+def _earlier_role_country(mention: Mention, mentions: tuple[Mention, ...]) -> str | None:
+    """ "Russian reservists … the reservists": a bare role phrase is the same body
+    as the last one of that role named with a state."""
+    if mention.role is None:
+        return None
+    for other in reversed(mentions):
+        if other.span.start >= mention.span.start or other.kind != "ROLE":
+            continue
+        if mention.span.start - other.span.end > ROLE_REACH:
+            return None
+        if other.role == mention.role:
+            # a capitalised head ("Trade Union Congress") is part of a name
+            return other.country if other.name.split()[-1].islower() else None
+    return None
 
 
 def _last_before(indexes: list[int], mention: Mention, mentions: tuple[Mention, ...]) -> int:

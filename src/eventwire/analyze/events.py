@@ -41,6 +41,7 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 # verbal reactions whose target is often the actor of an earlier event
 REACTIVE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "SANCTION"})
 ONE_SIDED = frozenset({"MOBILIZE"})
+LOCATED_RECIPIENT_TYPES = frozenset({"AID"})  # aid goes to the people of the place
 FOREIGN_TYPES = frozenset({"AID", "SANCTION", "COOPERATE"})  # never within one state
 # an act reported as future or intended takes another type (GUIDELINES "Tense";
 # PLOVER/CAMEO: announced protests are 133, announced attacks 138)
@@ -764,6 +765,24 @@ def resolve_sides(
             rule = "source: the pronoun's antecedent, the subject of the sentence before"
             candidates = [Sides(None, t, previous, t.country if t else None, rule) for t in group]
             return _finish(kind, candidates, earlier, doc, pack, context)
+    if kind in SYMMETRIC_TYPES and source is not None and target is None and source.country:
+        # "de EU en het handelsblok van Argentinië, Brazilië en Uruguay": the other
+        # side is the sentence's nearest actor of another state, with its list
+        source, target = _counterpart(source, target, units)
+    if kind in LOCATED_RECIPIENT_TYPES and (target is None or _stateless(doc, target)):
+        # "hulp aan de slachtoffers … in Mozambique, Zimbabwe en Malawi"
+        located = next(
+            (
+                u
+                for u in units
+                if u.first > trigger.last
+                and u.preposition == "locative"
+                and u.country
+                and (source is None or u.country != source.country)
+            ),
+            None,
+        )
+        target = located or target
     sources: list[Unit | None] = list(_conjuncts(doc, pack, source, units)) if source else [None]
     targets: list[Unit | None] = list(_conjuncts(doc, pack, target, units)) if target else [None]
     if target is not None and target in sources and len(sources) > 1:
@@ -879,6 +898,12 @@ def _complete(
     if kind in FOREIGN_TYPES and source_country == target_country:
         return None  # aid, sanctions and cooperation face another state
     return Sides(source, target, source_country, target_country, rule)
+
+
+def _stateless(doc: Document, unit: Unit) -> bool:
+    """An actor with no state of its own ("the victims"), placed by the coder."""
+    own = doc.actors[unit.actor].country if unit.actor >= 0 else None
+    return own is None and doc.mentions[unit.mention].country is None
 
 
 def _conjuncts(doc: Document, pack: LanguagePack, unit: Unit, units: list[Unit]) -> list[Unit]:

@@ -237,6 +237,7 @@ def compose(doc: Document, drafts: list[Draft], pack: LanguagePack) -> list[Draf
             and after.kind in ("STATE", "ORG")
             and same_line(role, after)
             and _gap_is(gap(role, after), of_words)
+            and _no_bare_article(_gap_words(gap(role, after)), pack)
             and (
                 after.kind == "ORG" or after.state_kind in ("adjective", "name", "alias", "demonym")
             )
@@ -274,6 +275,12 @@ def compose(doc: Document, drafts: list[Draft], pack: LanguagePack) -> list[Draf
             if other.kind == "STATE" and person.start <= other.start and other.end <= person.end:
                 other.attached = True
     return [d for d in drafts if not (d.kind == "ROLE" and d.attached)]
+
+
+def _no_bare_article(words: list[str], pack: LanguagePack) -> bool:
+    """ "president van Venezuela" or "canciller venezolano", but not "de reservisten
+    een Oekraïens dorp": after an article alone the state belongs to the next noun."""
+    return not words or any(w in pack.preposition("of") for w in words)
 
 
 def _attach_state(role: Draft, state: Draft) -> None:
