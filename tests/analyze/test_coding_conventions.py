@@ -106,3 +106,18 @@ def test_aid_goes_to_the_states_where_the_victims_are() -> None:
     )
     targets = {e["target_country"] for e in _events(text, "en") if e["type"] == "AID"}
     assert targets == {"NPL", "BTN"}
+
+
+def test_a_progressive_verb_is_active_and_a_far_by_phrase_is_no_agent() -> None:
+    text = (
+        "Norway is giving €3 million, paid through the Red Cross, to help people "
+        "hit by floods in Bangladesh."
+    )
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
+    assert keys == {("AID", "NOR", "BGD")}
+
+
+def test_the_actor_named_inside_a_nominal_trigger_is_its_source() -> None:
+    text = "NATO allies are nervous about a Russian troop buildup close to Ukraine."
+    sources = {e["source_country"] for e in _events(text, "en") if e["type"] == "MOBILIZE"}
+    assert sources == {"RUS"}

@@ -399,8 +399,13 @@ def choose_actors(
     inside = [u for u in units if trigger.first < u.first and u.last < trigger.last]
     after = inside + [u for u in units if u.first > trigger.last]
     window = doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.last + 1]
-    passive = any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in window)
-    agent = next((u for u in after if u.preposition == "by"), None)
+    passive = any(
+        t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in window
+    ) and not doc.tokens[trigger.first].lower.endswith(pack.progressive_suffixes)
+    agent = next(
+        (u for u in after if u.preposition == "by" and _same_clause(doc, trigger.last, u.first)),
+        None,
+    )
     if passive and agent is not None:
         target = next((u for u in reversed(before) if u.preposition is None), None)
         return agent, target, "passive: agent after the trigger is the source"
@@ -408,6 +413,10 @@ def choose_actors(
     if passive and agent is not None:
         target = next((u for u in before if u.preposition is None and u.last < agent.first), None)
         return agent, target, "passive: agent before the participle is the source"
+    holder = next((u for u in units if u.first < trigger.first <= u.last and u.country), None)
+    if holder is not None:
+        # "a Russian troop buildup", "Russische reservisten opgeroepen"
+        return holder, _target_after(after), "the actor named inside the trigger is the source"
     adjective = _adjectival_agent(doc, trigger, units)
     if adjective is not None:
         rest = [u for u in after if u is not adjective]
@@ -468,6 +477,10 @@ def choose_actors(
         return source, _target_after(rest), "inversion: first actor after the trigger"
     target = _target_after(after)
     return None, target, "no source in the sentence"
+
+
+def _same_clause(doc: Document, last: int, first: int) -> bool:
+    return not any(t.lower in CLAUSE_BREAKS for t in doc.tokens[last + 1 : first])
 
 
 def _adjectival_agent(doc: Document, trigger: Trigger, units: list[Unit]) -> Unit | None:

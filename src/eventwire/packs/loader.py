@@ -351,6 +351,7 @@ class LanguagePack:
     hypothetical: frozenset[str]  # "possible", "mogelijke", "eventual": the act may never happen
     background: frozenset[str]  # "after", "tras", "na": the act is the time or cause of another
     contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
+    progressive_suffixes: tuple[str, ...]  # "is giving": active, whatever the auxiliary
     future_suffixes: tuple[str, ...]  # verb endings of a synthetic future ("-aremos", "-ará")
     subject_pronouns: frozenset[str]  # "hij", "él", "he": the subject is someone named before
     clause_openers: frozenset[str]  # "dat", "que", "that", "which": a new clause begins
@@ -598,6 +599,7 @@ def _build_pack(lang: str) -> LanguagePack:
             for k, v in data.get("contractions", {}).items()
         },
         future_suffixes=tuple(sorted(words("future_suffixes"), key=len, reverse=True)),
+        progressive_suffixes=tuple(words("progressive_suffixes")),
         verb_final=bool(data.get("verb_final", False)),
         abbreviations=frozenset(str(w).lower().rstrip(".") for w in data.get("abbreviations", [])),
         months=months,
