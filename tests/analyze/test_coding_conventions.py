@@ -121,3 +121,12 @@ def test_the_actor_named_inside_a_nominal_trigger_is_its_source() -> None:
     text = "NATO allies are nervous about a Russian troop buildup close to Ukraine."
     sources = {e["source_country"] for e in _events(text, "en") if e["type"] == "MOBILIZE"}
     assert sources == {"RUS"}
+
+
+def test_a_second_reaction_answers_the_act_not_the_first_reaction() -> None:
+    text = (
+        "Corea del Norte disparó un misil que cayó cerca de Japón, que elevó una protesta. "
+        "El lanzamiento fue condenado también por Corea del Sur."
+    )
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "es")}
+    assert ("ACCUSE", "KOR", "PRK") in keys

@@ -656,8 +656,14 @@ def _location(doc: Document, mentions: list[int]) -> str | None:
 
 def _previous_other_side(events: list[Event], source: str) -> str | None:
     """ "X condenó el ataque", "Y rejected the criticism": a reaction targets the
-    actor of the latest event before it, when that is another state."""
-    for event in sorted(events, key=lambda e: e.trigger.start, reverse=True):
+    actor of the latest event before it, when that is another state. Two reactions
+    in a row ("Japan protested; South Korea condemned the launch") answer the act
+    before them, so acts are looked at before reactions."""
+    latest_first = sorted(events, key=lambda e: e.trigger.start, reverse=True)
+    acts = [e for e in latest_first if e.type not in REACTIVE_TYPES]
+    if acts and acts[0].source_country and acts[0].source_country != source:
+        return acts[0].source_country
+    for event in latest_first:
         if event.source_country == event.target_country == source:
             return source  # answering a domestic act: a union's demand, a strike
         for country in (event.source_country, event.target_country):
