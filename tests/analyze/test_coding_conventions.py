@@ -130,3 +130,23 @@ def test_a_second_reaction_answers_the_act_not_the_first_reaction() -> None:
     )
     keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "es")}
     assert ("ACCUSE", "KOR", "PRK") in keys
+
+
+def test_a_future_cue_in_another_clause_does_not_make_the_act_future() -> None:
+    text = "Los sindicatos levantaron, antes de lo previsto, la huelga que paralizó Bolivia."
+    assert "THREATEN" not in _types(text, "es")
+
+
+def test_a_news_agency_is_a_witness_not_a_state_of_the_story() -> None:
+    text = "Guerrillas ambushed an army patrol near the river, officials told AFP."
+    events = _events(text, "en")
+    assert [(e["type"], e["source_country"]) for e in events] == [("ASSAULT", None)]
+
+
+def test_an_act_right_after_another_is_its_object() -> None:
+    assert _types("The mayor banned demonstrations in the city centre.", "en") == {"COERCE"}
+
+
+def test_a_condition_with_until_is_not_an_act() -> None:
+    text = "Kenyan teachers will not return to work until the government grants their demands."
+    assert "CONCEDE" not in _types(text, "en")

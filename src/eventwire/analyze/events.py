@@ -295,6 +295,7 @@ def _state_counts(doc: Document) -> tuple[tuple[str, int], ...]:
         if (
             mention.kind not in ("STATE", "PERSON", "ROLE", "ORG")
             or mention.span.start < doc.body_start
+            or mention.sector in PASSIVE_SECTORS  # "dijeron a la AFP": a witness, no actor
         ):
             continue
         actor = doc.mention_actor[index]
@@ -532,7 +533,7 @@ def _main_acts(
         called = (
             matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
         )
-        if between and all(t.lower in linking for t in between) and not called:
+        if all(t.lower in linking for t in between) and not called:
             # "la represión de las protestas", "condemnation of the attacks": the
             # second act is what the first one is about, not a new report
             dropped.add(i + 1)
@@ -558,6 +559,13 @@ def _main_acts(
         for k, t in enumerate(triggers)
         if k not in dropped
     ]
+
+
+def _clause_before(doc: Document, trigger: Trigger, first: int, reach: int) -> tuple[Token, ...]:
+    """Up to `reach` tokens before the trigger, not across clause punctuation."""
+    window = doc.tokens[max(first, trigger.first - reach) : trigger.first]
+    breaks = [i for i, t in enumerate(window) if t.lower in CLAUSE_BREAKS]
+    return window[breaks[-1] + 1 :] if breaks else window
 
 
 def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: int) -> bool:
@@ -999,9 +1007,7 @@ def _build_event(
     negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
     future = (
         trigger.announced
-        or _has_cue(
-            doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.first], pack.future
-        )
+        or _has_cue(_clause_before(doc, trigger, first, FUTURE_WINDOW), pack.future)
         or any(
             t.lower.endswith(pack.future_suffixes)
             for t in doc.tokens[trigger.first : trigger.last + 1]
