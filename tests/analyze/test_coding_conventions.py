@@ -150,3 +150,8 @@ def test_an_act_right_after_another_is_its_object() -> None:
 def test_a_condition_with_until_is_not_an_act() -> None:
     text = "Kenyan teachers will not return to work until the government grants their demands."
     assert "CONCEDE" not in _types(text, "en")
+
+
+def test_a_none_row_blocks_the_trigger_words_it_covers() -> None:
+    text = "La marcha fue organizada en Lima a pedido de los sindicatos peruanos."
+    assert "REQUEST" not in _types(text, "es")

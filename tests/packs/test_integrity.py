@@ -20,7 +20,7 @@ def test_first_languages_are_available() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pack_covers_every_plover_type(lang: str) -> None:
     pack = load_pack(lang)
-    assert {p.type for p in pack.events} == set(PLOVER_TYPES)
+    assert {p.type for p in pack.events} - {schema.NOT_AN_EVENT} == set(PLOVER_TYPES)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -30,7 +30,7 @@ def test_pack_entries_are_consistent(lang: str) -> None:
     assert pack.speech_verbs and pack.quote_pairs and pack.negation
     assert all(sector in SECTORS for _, sector in pack.roles.values())
     for pattern in pack.events:
-        assert pattern.cameo in shared.cameo
+        assert pattern.cameo in shared.cameo or pattern.type == schema.NOT_AN_EVENT
         assert "~" not in (pattern.tokens[0], pattern.tokens[-1]), pattern
     assert all(org in shared.organizations for org in pack.organizations.values())
 
@@ -59,3 +59,21 @@ def test_a_wrong_header_is_reported(tmp_path: Path) -> None:
     path.write_text("pattern\ttype\n", encoding="utf-8")
     with pytest.raises(PackError, match="header"):
         list(schema.read_tsv(path, schema.TSV_COLUMNS["events.tsv"]))
+
+
+def test_a_none_row_carries_no_cameo_code(tmp_path: Path) -> None:
+    from eventwire.packs import schema
+
+    schema.check_event_row(
+        tmp_path,
+        1,
+        {"pattern": "a pedido de", "type": "NONE", "mode": "", "context": "", "cameo": ""},
+        set(),
+    )
+    with pytest.raises(schema.PackError):
+        schema.check_event_row(
+            tmp_path,
+            2,
+            {"pattern": "a pedido de", "type": "NONE", "mode": "", "context": "", "cameo": "100"},
+            {"100"},
+        )

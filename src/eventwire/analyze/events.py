@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
+from eventwire.packs.schema import NOT_AN_EVENT
 
 GAP = "~"
 MAX_GAP = 5  # Dutch split verbs: "wees de kritiek van de EU af"
@@ -712,7 +713,8 @@ def code_sentence(
     quoted = [q.span for q in doc.quotes]
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
-    triggers = _main_acts(doc, find_triggers(doc, first, end, pack.lang), pack)
+    found = find_triggers(doc, first, end, pack.lang)  # NONE rows win over what they cover
+    triggers = _main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"

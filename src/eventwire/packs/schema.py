@@ -27,6 +27,7 @@ SHARED_COLUMNS: dict[str, tuple[str, ...]] = {
     "cameo.tsv": ("cameo", "plover_type", "mode", "context", "goldstein", "quad_class", "label"),
     "language_tags.tsv": ("tag", "lang"),
 }
+NOT_AN_EVENT = "NONE"  # a phrase that looks like a trigger but reports no act ("a petición de")
 STATE_KINDS = frozenset({"name", "adjective", "demonym", "alias"})
 PACK_YAML_KEYS: dict[str, type] = {
     "lang": str,
@@ -101,8 +102,12 @@ def check_role_row(path: Path, number: int, row: dict[str, str]) -> None:
 def check_event_row(path: Path, number: int, row: dict[str, str], cameo: set[str]) -> None:
     if not row["pattern"] or row["pattern"].split()[0] == "~":
         raise fail(path, number, "pattern is empty or starts with a gap")
+    if row["type"] == NOT_AN_EVENT:
+        if row["cameo"] or row["mode"] or row["context"]:
+            raise fail(path, number, f"a {NOT_AN_EVENT} row has no mode, context or CAMEO code")
+        return
     if row["type"] not in PLOVER_TYPES:
-        raise fail(path, number, f"type {row['type']!r} is not a PLOVER type")
+        raise fail(path, number, f"type {row['type']!r} is not a PLOVER type nor {NOT_AN_EVENT}")
     if not CAMEO.match(row["cameo"]) or row["cameo"] not in cameo:
         raise fail(path, number, f"CAMEO code {row['cameo']!r} is not in shared/cameo.tsv")
 
