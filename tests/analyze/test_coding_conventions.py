@@ -155,3 +155,14 @@ def test_a_condition_with_until_is_not_an_act() -> None:
 def test_a_none_row_blocks_the_trigger_words_it_covers() -> None:
     text = "La marcha fue organizada en Lima a pedido de los sindicatos peruanos."
     assert "REQUEST" not in _types(text, "es")
+
+
+def test_a_generic_title_is_the_person_named_most_recently_by_name_or_title() -> None:
+    text = (
+        "El canciller de Chile, Mario Ramírez Soto, criticó el plan del presidente "
+        "argentino Javier Milei.\n\n"
+        "«No vamos a aceptar ninguna imposición de nadie», sostuvo el canciller.\n\n"
+        "El funcionario insistió en que existen «asuntos que no son negociables nunca»."
+    )
+    speakers = [q["speaker"] for q in to_record(analyze(text, lang="es"))["quotes"]]
+    assert speakers and all(s.endswith("Soto") for s in speakers)

@@ -97,6 +97,10 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[tuple[Actor, ...], tuple[int
             keys[index] = ("O", mention.key or mention.name)
         elif mention.kind == "ROLE":
             keys[index] = _role_key(mention, mentions, people)
+            if keys[index] in people:
+                # "sostuvo el canciller" names Videgaray again: later titles
+                # ("el funcionario") look for the most recently named person
+                people[keys[index]].append(index)
     order: dict[tuple[str, ...], int] = {}
     members: dict[int, list[int]] = {}
     mention_actor = []
