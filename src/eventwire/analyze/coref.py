@@ -96,11 +96,12 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[tuple[Actor, ...], tuple[int
         elif mention.kind == "ORG":
             keys[index] = ("O", mention.key or mention.name)
         elif mention.kind == "ROLE":
-            keys[index] = _role_key(mention, mentions, people)
-            if keys[index] in people:
+            role_key = _role_key(mention, mentions, people)
+            keys[index] = role_key
+            if role_key in people:
                 # "sostuvo el canciller" names Videgaray again: later titles
                 # ("el funcionario") look for the most recently named person
-                people[keys[index]].append(index)
+                people[role_key].append(index)
     order: dict[tuple[str, ...], int] = {}
     members: dict[int, list[int]] = {}
     mention_actor = []
