@@ -166,3 +166,8 @@ def test_a_generic_title_is_the_person_named_most_recently_by_name_or_title() ->
     )
     speakers = [q["speaker"] for q in to_record(analyze(text, lang="es"))["quotes"]]
     assert speakers and all(s.endswith("Soto") for s in speakers)
+
+
+def test_a_surname_that_is_also_a_state_name_alone_is_the_state() -> None:
+    record = to_record(analyze("Serbia and Montenegro held talks in Belgrade.", lang="en"))
+    assert {"SRB", "MNE"} <= set(record["countries"])

@@ -101,7 +101,7 @@ def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.cache  # called with pattern words only: a bounded set
 def unaccented(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -138,7 +138,12 @@ def build(lang: str) -> Gazetteer:
         for form in person.forms:
             add(form, Entry("PERSON", str(index), "", form))
         surname = person.name.split()[-1]
-        if len(surname) >= MIN_SURNAME and surname.lower() not in pack.function_words:
+        named_already = any(e.kind != "PERSON" for e in entries.get(surname.lower(), ()))
+        if (
+            len(surname) >= MIN_SURNAME
+            and surname.lower() not in pack.function_words
+            and not named_already  # "Montenegro" alone is the state, not Luís Montenegro
+        ):
             add(surname, Entry("PERSON", str(index), "surname", surname))
     machine = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     raw: list[RawRow] = []
