@@ -171,3 +171,9 @@ def test_a_generic_title_is_the_person_named_most_recently_by_name_or_title() ->
 def test_a_surname_that_is_also_a_state_name_alone_is_the_state() -> None:
     record = to_record(analyze("Serbia and Montenegro held talks in Belgrade.", lang="en"))
     assert {"SRB", "MNE"} <= set(record["countries"])
+
+
+def test_a_known_speakers_appeal_to_unnamed_parties_keeps_a_null_target() -> None:
+    text = "France urged all parties to the conflict in Sudan and Chad to show restraint."
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
+    assert ("REQUEST", "FRA", None) in keys

@@ -911,9 +911,12 @@ def _complete(
         # article names other states, an actor left without one is more often
         # misread than stateless, so the event is not coded.
         known = {source_country, target_country} - {None}
-        if any(country not in known for country, _ in context.facts.state_counts):
+        others = any(country not in known for country, _ in context.facts.state_counts)
+        spoken = kind in REACTIVE_TYPES and source_country is not None and target is None
+        if others and not spoken:
             return None
-        if known and kind not in ONE_SIDED | FOREIGN_TYPES:
+        # a known speaker's appeal or threat to unnamed parties keeps a null target
+        if known and not others and kind not in ONE_SIDED | FOREIGN_TYPES:
             # an unnamed counterpart ("executions", "prisoners freed") in a story
             # about one state is of that state: a domestic event
             if source_country is None and source is None:
