@@ -177,3 +177,14 @@ def test_a_known_speakers_appeal_to_unnamed_parties_keeps_a_null_target() -> Non
     text = "France urged all parties to the conflict in Sudan and Chad to show restraint."
     keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
     assert ("REQUEST", "FRA", None) in keys
+
+
+def test_an_agreed_withdrawal_keeps_its_type() -> None:
+    text = "Syria agreed to withdraw its troops from Lebanon."
+    keys = {(e["type"], e["source_country"]) for e in _events(text, "en")}
+    assert ("RETREAT", "SYR") in keys
+
+
+def test_a_future_ending_is_read_on_the_triggers_own_words() -> None:
+    text = "Miles de estudiantes iraníes manifiestan en Teherán contra el gobierno."
+    assert _types(text, "es") == {"PROTEST"}

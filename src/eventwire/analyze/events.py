@@ -534,7 +534,8 @@ def _main_acts(
         called = (
             matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
         )
-        if all(t.lower in linking for t in between) and not called:
+        governs = not between and matrix.pattern.type in GOVERNING_TYPES  # "agreed to withdraw"
+        if all(t.lower in linking for t in between) and not called and not governs:
             # "la represión de las protestas", "condemnation of the attacks": the
             # second act is what the first one is about, not a new report
             dropped.add(i + 1)
@@ -1013,10 +1014,7 @@ def _build_event(
     future = (
         trigger.announced
         or _has_cue(_clause_before(doc, trigger, first, FUTURE_WINDOW), pack.future)
-        or any(
-            t.lower.endswith(pack.future_suffixes)
-            for t in doc.tokens[trigger.first : trigger.last + 1]
-        )
+        or any(t.lower.endswith(pack.future_suffixes) for t in _pattern_tokens(doc, pack, trigger))
     )
     event_type, cameo = pattern.type, pattern.cameo
     if future and event_type in FUTURE_TYPES:
@@ -1052,6 +1050,17 @@ def _build_event(
             f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {sides.rule}"
         ),
     )
+
+
+def _pattern_tokens(doc: Document, pack: LanguagePack, trigger: Trigger) -> list[Token]:
+    """The trigger's own words, without what its gaps skipped ("manifiestan en
+    Teherán contra": not "Teherán", whose ending looks like a future)."""
+    words = [w for w in trigger.pattern.tokens if w != GAP]
+    return [
+        t
+        for t in doc.tokens[trigger.first : trigger.last + 1]
+        if any(_token_matches(t, w, pack.contractions) for w in words)
+    ]
 
 
 def _actor_of(unit: Unit | None) -> int | None:
