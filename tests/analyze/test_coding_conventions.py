@@ -188,3 +188,23 @@ def test_an_agreed_withdrawal_keeps_its_type() -> None:
 def test_a_future_ending_is_read_on_the_triggers_own_words() -> None:
     text = "Miles de estudiantes iraníes manifiestan en Teherán contra el gobierno."
     assert _types(text, "es") == {"PROTEST"}
+
+
+def test_a_protest_whose_crowd_has_no_state_keeps_null_sides() -> None:
+    text = (
+        "Miles de estudiantes marcharon por el centro de la capital. "
+        "Francia y Alemania firmaron un acuerdo el lunes."
+    )
+    events = [e for e in _events(text, "es") if e["type"] == "PROTEST"]
+    assert events and events[0]["source_country"] is None
+
+
+def test_an_act_dated_to_an_earlier_year_is_background() -> None:
+    text = "Desde las protestas de 2018, cientos de opositores nicaragüenses viven en el exilio."
+    assert "PROTEST" not in {e.type for e in analyze(text, lang="es", date="2024-05-01").events}
+
+
+def test_a_quantity_before_of_leaves_the_crowd_as_subject() -> None:
+    text = "Thousands of Chilean students marched against the education reform."
+    keys = {(e["type"], e["source_country"]) for e in _events(text, "en")}
+    assert ("PROTEST", "CHL") in keys

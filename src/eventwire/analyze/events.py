@@ -65,6 +65,7 @@ FUTURE_WINDOW = 8
 PREPOSITION_LOOKBACK = 3
 PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
+YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 
 
@@ -251,12 +252,18 @@ def _governing_preposition(
         if word in roles:
             if back > first and doc.tokens[back - 1].lower in pack.preposition("other"):
                 return "other"  # "according to X", "close to X"
+            if roles[word] == "of" and back > first and _counts(pack, doc.tokens[back - 1]):
+                return None  # "miles de estudiantes", "thousands of workers": the subject
             return roles[word]
         if word in pack.coordinators:
             return None
         if word not in pack.function_words and not doc.tokens[back].is_title:
             return None
     return None
+
+
+def _counts(pack: LanguagePack, token: Token) -> bool:
+    return token.lower in pack.quantifiers or token.lower.replace(".", "").isdigit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -570,6 +577,18 @@ def _clause_before(doc: Document, trigger: Trigger, first: int, reach: int) -> t
     return window[breaks[-1] + 1 :] if breaks else window
 
 
+def _years_ago(doc: Document, trigger: Trigger, first: int, end: int) -> bool:
+    """ "las protestas de 2018", "in 2012 a diplomat was expelled": an act dated to
+    an earlier year than the article is background (GUIDELINES)."""
+    if not doc.anchor_date:
+        return False
+    year = int(doc.anchor_date[:4])
+    near = doc.tokens[
+        max(first, trigger.first - YEAR_REACH) : min(end, trigger.last + 1 + YEAR_REACH)
+    ]
+    return any(len(t.lower) == 4 and t.lower.isdigit() and 1900 < int(t.lower) < year for t in near)
+
+
 def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: int) -> bool:
     window = doc.tokens[max(first, trigger.first - BACKGROUND_REACH) : trigger.first]
     for index in range(len(window) - 1, -1, -1):
@@ -721,7 +740,7 @@ def code_sentence(
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
         if _has_cue(doc.tokens[max(first, trigger.first - 2) : trigger.first], pack.hypothetical):
             continue  # "ahead of a possible invasion": nothing happened
-        if _in_background(doc, pack, trigger, first):
+        if _in_background(doc, pack, trigger, first) or _years_ago(doc, trigger, first, end):
             continue  # "after tribal clashes", "if it is attacked": not the reported act
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
         units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
@@ -914,9 +933,11 @@ def _complete(
         known = {source_country, target_country} - {None}
         others = any(country not in known for country, _ in context.facts.state_counts)
         spoken = kind in REACTIVE_TYPES and source_country is not None and target is None
-        if others and not spoken:
+        crowd = kind == "PROTEST" and not known  # protesters whose state nothing shows
+        if others and not spoken and not crowd:
             return None
-        # a known speaker's appeal or threat to unnamed parties keeps a null target
+        # a known speaker's appeal or threat to unnamed parties keeps a null target,
+        # and a protest whose crowd has no state shown keeps null sides
         if known and not others and kind not in ONE_SIDED | FOREIGN_TYPES:
             # an unnamed counterpart ("executions", "prisoners freed") in a story
             # about one state is of that state: a domestic event

@@ -349,6 +349,7 @@ class LanguagePack:
     ordinal_suffixes: frozenset[str]  # "16th", "16e", "16º"
     date_connectors: frozenset[str]  # "16 de febrero de 2022"
     hypothetical: frozenset[str]  # "possible", "mogelijke", "eventual": the act may never happen
+    quantifiers: frozenset[str]  # "miles de", "thousands of": the "of" phrase is the subject
     background: frozenset[str]  # "after", "tras", "na": the act is the time or cause of another
     contractions: dict[str, tuple[str, ...]]  # "del" -> ("de", "el"): matches either word
     progressive_suffixes: tuple[str, ...]  # "is giving": active, whatever the auxiliary
@@ -592,6 +593,7 @@ def _build_pack(lang: str) -> LanguagePack:
         subject_pronouns=words("subject_pronouns"),
         hypothetical=words("hypothetical"),
         background=words("background"),
+        quantifiers=words("quantifiers"),
         ordinal_suffixes=words("ordinal_suffixes"),
         date_connectors=words("date_connectors"),
         contractions={
