@@ -112,9 +112,12 @@ def _token_matches(token: Token, word: str, contractions: dict[str, tuple[str, .
     """A pattern word matches the token, its lemma, a word it contracts (Spanish
     "del" = "de el", "al" = "a el"), or, for a token written without accents,
     the word without its accents."""
-    if token.lower == word or token.lemma == word or word in contractions.get(token.lower, ()):
+    lower = token.lower
+    if lower == word or token.lemma == word:
         return True
-    return token.lower.isascii() and token.lower == unaccented(word)
+    if contractions and word in contractions.get(lower, ()):
+        return True
+    return not word.isascii() and lower.isascii() and lower == unaccented(word)
 
 
 def _match_at(
@@ -157,10 +160,9 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
     found: list[Trigger] = []
     for i in range(first, end):
         token = doc.tokens[i]
-        candidates = index.get(token.lower, ()) + (
-            index.get(token.lemma, ()) if token.lemma != token.lower else ()
-        )
-        candidates = tuple(dict.fromkeys(candidates))
+        candidates = index.get(token.lower, ())
+        if token.lemma != token.lower and token.lemma in index:
+            candidates = tuple(dict.fromkeys(candidates + index[token.lemma]))
         for pattern in candidates:
             last = _match_at(doc.tokens, i, end, pattern, contractions)
             if last is not None:
