@@ -208,3 +208,11 @@ def test_a_quantity_before_of_leaves_the_crowd_as_subject() -> None:
     text = "Thousands of Chilean students marched against the education reform."
     keys = {(e["type"], e["source_country"]) for e in _events(text, "en")}
     assert ("PROTEST", "CHL") in keys
+
+
+def test_the_object_inside_a_separable_verb_is_its_target() -> None:
+    text = (
+        "Zelensky beschuldigde Rusland van terreur en riep Washington op om meer wapens te sturen."
+    )
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "nl")}
+    assert ("REQUEST", "UKR", "USA") in keys

@@ -469,6 +469,10 @@ def choose_actors(
         pair = [u for u in subjects if u is not source and _coordinated(doc, pack, source, u)]
         if pair:
             return source, pair[0], "coordinated actors before the trigger"
+        within = [u for u in inside if u.preposition is None]
+        if within:
+            # "riep Washington op": the object inside a separable verb
+            return source, within[0], rule + "; target: the object inside the split verb"
         objects = [u for u in subjects if u.first > source.last]
         target = objects[0] if objects else _target_after(after)
         if objects:

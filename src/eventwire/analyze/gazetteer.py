@@ -138,7 +138,9 @@ def build(lang: str) -> Gazetteer:
         for form in person.forms:
             add(form, Entry("PERSON", str(index), "", form))
         surname = person.name.split()[-1]
-        named_already = any(e.kind == "STATE" for e in entries.get(surname.lower(), ()))
+        named_already = any(
+            e.kind == "STATE" and e.detail == "name" for e in entries.get(surname.lower(), ())
+        )
         if (
             len(surname) >= MIN_SURNAME
             and surname.lower() not in pack.function_words
