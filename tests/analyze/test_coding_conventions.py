@@ -216,3 +216,9 @@ def test_the_object_inside_a_separable_verb_is_its_target() -> None:
     )
     keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "nl")}
     assert ("REQUEST", "UKR", "USA") in keys
+
+
+def test_a_word_of_the_trigger_is_no_actor() -> None:
+    text = "Greece lodged an official protest with Albania over the incident."
+    keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
+    assert ("ACCUSE", "GRC", "ALB") in keys

@@ -749,7 +749,19 @@ def code_sentence(
         if _in_background(doc, pack, trigger, first) or _years_ago(doc, trigger, first, end):
             continue  # "after tribal clashes", "if it is attacked": not the reported act
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
-        units = [u for u in all_units if _quote_of(doc.tokens[u.first].start, quoted) == inside]
+        words = _pattern_token_indexes(doc, pack, trigger)
+        units = [
+            u
+            for u in all_units
+            if _quote_of(doc.tokens[u.first].start, quoted) == inside
+            and not (trigger.first <= u.first and words & set(range(u.first, u.last + 1)))
+            and not (
+                trigger.first < u.first
+                and u.last + 1 in words
+                and doc.tokens[u.last + 1].lower not in pack.function_words
+                and _stateless(doc, u)
+            )
+        ]  # a word of the trigger, or a stateless modifier of one ("an official protest")
         context = SentenceContext(
             number=number,
             span=sentence.span,
@@ -1079,15 +1091,19 @@ def _build_event(
     )
 
 
-def _pattern_tokens(doc: Document, pack: LanguagePack, trigger: Trigger) -> list[Token]:
+def _pattern_token_indexes(doc: Document, pack: LanguagePack, trigger: Trigger) -> set[int]:
     """The trigger's own words, without what its gaps skipped ("manifiestan en
     Teherán contra": not "Teherán", whose ending looks like a future)."""
     words = [w for w in trigger.pattern.tokens if w != GAP]
-    return [
-        t
-        for t in doc.tokens[trigger.first : trigger.last + 1]
-        if any(_token_matches(t, w, pack.contractions) for w in words)
-    ]
+    return {
+        i
+        for i in range(trigger.first, trigger.last + 1)
+        if any(_token_matches(doc.tokens[i], w, pack.contractions) for w in words)
+    }
+
+
+def _pattern_tokens(doc: Document, pack: LanguagePack, trigger: Trigger) -> list[Token]:
+    return [doc.tokens[i] for i in sorted(_pattern_token_indexes(doc, pack, trigger))]
 
 
 def _actor_of(unit: Unit | None) -> int | None:
