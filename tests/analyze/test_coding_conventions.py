@@ -222,3 +222,13 @@ def test_a_word_of_the_trigger_is_no_actor() -> None:
     text = "Greece lodged an official protest with Albania over the incident."
     keys = {(e["type"], e["source_country"], e["target_country"]) for e in _events(text, "en")}
     assert ("ACCUSE", "GRC", "ALB") in keys
+
+
+def test_a_title_with_a_state_introduces_the_name_that_follows() -> None:
+    text = (
+        "De Eritrese ambassadeur moet het land verlaten. Het kabinet heeft Tesfay Mebrahtu "
+        "ongewenst verklaard. Eerder werd de Syrische ambassadeur weggestuurd."
+    )
+    record = to_record(analyze(text, lang="nl"))
+    people = {p["name"]: p.get("country") for p in record.get("people", [])}
+    assert people.get("Tesfay Mebrahtu") == "ERI"

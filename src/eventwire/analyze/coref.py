@@ -14,6 +14,7 @@ from eventwire.model import Actor, Document, Mention
 
 NO_ACTOR = -1
 ROLE_REACH = 250  # characters: about the sentence before
+CATAPHORA_REACH = 120  # characters from a title to the name it introduces
 GENERIC_ROLES = frozenset({"official", "politician", "leader", "representative"})
 # Parts of the language-independent role keys of offices one person holds
 # ("foreign_minister", "head_of_state"); "government" or "army" are collectives.
@@ -97,6 +98,8 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[tuple[Actor, ...], tuple[int
             keys[index] = ("O", mention.key or mention.name)
         elif mention.kind == "ROLE":
             role_key = _role_key(mention, mentions, people)
+            if role_key[0] == "R":
+                role_key = _named_next(index, mentions, people) or role_key
             keys[index] = role_key
             if role_key in people:
                 # "sostuvo el canciller" names Videgaray again: later titles
@@ -133,7 +136,7 @@ def _role_key(
     if candidates:
         return max(candidates, key=lambda key: _last_before(people[key], mention, mentions))
     if is_individual(mention.role) and not mention.name[:1].isupper():
-        earlier = _nearest_person_before(mention, mentions)
+        earlier = _nearest_person_before(mention, mentions, people)
         if earlier is not None:
             return earlier
     country = mention.country or _earlier_role_country(mention, mentions)
@@ -156,6 +159,31 @@ def _earlier_role_country(mention: Mention, mentions: tuple[Mention, ...]) -> st
     return None
 
 
+def _named_next(
+    index: int, mentions: tuple[Mention, ...], people: dict[tuple[str, ...], list[int]]
+) -> tuple[str, ...] | None:
+    """ "De Eritrese topdiplomaat moet vertrekken. Het kabinet heeft Tekeste Zemuy
+    …": a title with a state, followed closely by the first mention of a person
+    the article gives no state, introduces that person."""
+    mention = mentions[index]
+    if not (is_individual(mention.role) and mention.country):
+        return None
+    for other in mentions[index + 1 :]:
+        if other.span.start - mention.span.end > CATAPHORA_REACH:
+            return None
+        if other.kind != "PERSON":
+            continue
+        key = person_key(other)
+        first = mentions[people[key][0]]
+        if first is not other or other.key is not None or other.country is not None:
+            return None
+        if other.role and not roles_match(other.role, mention.role):
+            return None
+        people[key].insert(0, index)
+        return key
+    return None
+
+
 def _last_before(indexes: list[int], mention: Mention, mentions: tuple[Mention, ...]) -> int:
     return max(
         mentions[i].span.start for i in indexes if mentions[i].span.start < mention.span.start
@@ -163,14 +191,19 @@ def _last_before(indexes: list[int], mention: Mention, mentions: tuple[Mention, 
 
 
 def _nearest_person_before(
-    mention: Mention, mentions: tuple[Mention, ...]
+    mention: Mention, mentions: tuple[Mention, ...], people: dict[tuple[str, ...], list[int]]
 ) -> tuple[str, ...] | None:
     """ "el ministro", "the president": the last person named before, when neither
-    role nor state contradicts."""
+    role nor state (of any title they were given so far) contradicts."""
     for other in reversed(mentions):
         if other.span.start >= mention.span.start or other.kind != "PERSON":
             continue
-        if mention.country and other.country and mention.country != other.country:
+        given = {
+            mentions[i].country
+            for i in people.get(person_key(other), [])
+            if mentions[i].span.start < mention.span.start
+        } - {None}
+        if mention.country and given and mention.country not in given:
             continue
         if other.role and mention.role and not roles_match(other.role, mention.role):
             continue
