@@ -232,3 +232,8 @@ def test_a_title_with_a_state_introduces_the_name_that_follows() -> None:
     record = to_record(analyze(text, lang="nl"))
     people = {p["name"]: p.get("country") for p in record.get("people", [])}
     assert people.get("Tesfay Mebrahtu") == "ERI"
+
+
+def test_a_past_form_of_a_future_verb_is_no_future_cue() -> None:
+    assert _types("Macron ging dinsdag met Scholz overleggen over de oorlog.", "nl") == {"CONSULT"}
+    assert _types("Macron gaat dinsdag met Scholz overleggen over de oorlog.", "nl") == {"AGREE"}

@@ -1053,6 +1053,9 @@ def _build_event(
     future = (
         trigger.announced
         or _has_cue(_clause_before(doc, trigger, first, FUTURE_WINDOW), pack.future)
+        or any(
+            t.lower in pack.future_forms for t in _clause_before(doc, trigger, first, FUTURE_WINDOW)
+        )
         or any(t.lower.endswith(pack.future_suffixes) for t in _pattern_tokens(doc, pack, trigger))
     )
     event_type, cameo = pattern.type, pattern.cameo

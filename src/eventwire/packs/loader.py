@@ -334,6 +334,7 @@ class LanguagePack:
     credit_labels: dict[str, tuple[str, ...]]
     negation: frozenset[str]
     future: frozenset[str]
+    future_forms: frozenset[str]  # future cues matched on the written form only ("gaan")
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -574,6 +575,7 @@ def _build_pack(lang: str) -> LanguagePack:
         credit_labels={k: tuple(str(v) for v in vs) for k, vs in data["credit_labels"].items()},
         negation=words("negation"),
         future=words("future"),
+        future_forms=words("future_forms"),
         passive_aux=words("passive_aux"),
         prepositions={
             k: frozenset(str(w).lower() for w in vs) for k, vs in data["prepositions"].items()
