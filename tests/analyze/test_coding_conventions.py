@@ -237,3 +237,18 @@ def test_a_title_with_a_state_introduces_the_name_that_follows() -> None:
 def test_a_past_form_of_a_future_verb_is_no_future_cue() -> None:
     assert _types("Macron ging dinsdag met Scholz overleggen over de oorlog.", "nl") == {"CONSULT"}
     assert _types("Macron gaat dinsdag met Scholz overleggen over de oorlog.", "nl") == {"AGREE"}
+
+
+def test_a_merged_fact_keeps_the_evidence_of_its_most_confident_mention() -> None:
+    import dataclasses
+
+    from eventwire.analyze.events import merge
+    from eventwire.model import Span
+
+    doc = analyze("Russia held talks with China in Beijing.", lang="en")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    weak = dataclasses.replace(event, confidence=0.5, mentions=1, trigger=Span(start=0, end=6))
+    strong = dataclasses.replace(event, confidence=0.9, mentions=1)
+    merged = merge([weak, strong])
+    assert len(merged) == 1
+    assert merged[0].trigger == strong.trigger and merged[0].mentions == 2

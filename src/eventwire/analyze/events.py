@@ -1121,7 +1121,8 @@ def event_key(event: Event) -> tuple[str, str, str, bool]:
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:
-    """One event per fact: the first mention keeps the evidence, the rest count."""
+    """One event per fact: the mention with the most confident reading keeps the
+    evidence (the first one on a tie), the others are counted."""
     merged: dict[tuple[str, str, str, bool], Event] = {}
     for event in events:
         key = event_key(event)
@@ -1129,12 +1130,13 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
             merged[key] = event
             continue
         kept = merged[key]
+        best = event if event.confidence > kept.confidence else kept
         merged[key] = dataclasses.replace(
-            kept,
+            best,
             mentions=kept.mentions + 1,
-            confidence=max(kept.confidence, event.confidence),
             contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)),
-            location=kept.location or event.location,
+            location=best.location or kept.location or event.location,
+            date=best.date or kept.date or event.date,
         )
     facts = list(merged.values())
     return tuple(e for e in facts if not _announced_and_done(e, facts))
