@@ -252,3 +252,9 @@ def test_a_merged_fact_keeps_the_evidence_of_its_most_confident_mention() -> Non
     merged = merge([weak, strong])
     assert len(merged) == 1
     assert merged[0].trigger == strong.trigger and merged[0].mentions == 2
+
+
+def test_an_event_with_a_side_unknown_is_less_confident() -> None:
+    null_side = _events("Guerrillas ambushed an army patrol near the river.", "en")[0]
+    both = _events("Russia attacked Ukraine on Monday.", "en")[0]
+    assert null_side["confidence"] < both["confidence"]

@@ -1067,7 +1067,10 @@ def _build_event(
     fact = load_shared().cameo.get(cameo)
     trigger_span = Span(start=doc.tokens[trigger.first].start, end=doc.tokens[trigger.last].end)
     direct = sides.source is not None and sides.target is not None
-    confidence = 0.5 + 0.2 * direct + 0.1 * (len(pattern.tokens) > 1)
+    unknown_side = sides.source_country is None or (
+        sides.target_country is None and pattern.type not in ONE_SIDED
+    )
+    confidence = 0.5 + 0.2 * direct + 0.1 * (len(pattern.tokens) > 1) - 0.1 * unknown_side
     return Event(
         type=event_type,
         mode=pattern.mode or (fact.mode if fact else None),
