@@ -258,3 +258,9 @@ def test_an_event_with_a_side_unknown_is_less_confident() -> None:
     null_side = _events("Guerrillas ambushed an army patrol near the river.", "en")[0]
     both = _events("Russia attacked Ukraine on Monday.", "en")[0]
     assert null_side["confidence"] < both["confidence"]
+
+
+def test_two_states_joined_in_one_word_are_both_sides() -> None:
+    text = "Brazil called for restraint in the worsening Peru-Ecuador border dispute."
+    targets = {e["target_country"] for e in _events(text, "en") if e["type"] == "REQUEST"}
+    assert targets == {"PER", "ECU"}

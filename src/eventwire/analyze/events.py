@@ -998,7 +998,10 @@ def _conjuncts(doc: Document, pack: LanguagePack, unit: Unit, units: list[Unit])
 
 
 def _listed(doc: Document, a: Unit, b: Unit | int) -> bool:
-    between = doc.tokens[a.last + 1 : b if isinstance(b, int) else b.first]
+    first = b if isinstance(b, int) else b.first
+    if first <= a.last:
+        return True  # two names in one token: "the Thailand-Cambodia border row"
+    between = doc.tokens[a.last + 1 : first]
     return len(between) == 1 and between[0].lower == ","
 
 
