@@ -74,6 +74,7 @@ class Trigger:
     pattern: EventPattern
     first: int  # token index
     last: int  # token index, inclusive
+    words: tuple[int, ...] = ()  # indexes of the tokens the pattern's words matched (no gaps)
     announced: bool = False  # called for or announced by a governing act
 
 
@@ -126,9 +127,11 @@ def _match_at(
     end: int,
     pattern: EventPattern,
     contractions: dict[str, tuple[str, ...]],
-) -> int | None:
-    """Index of the last token of `pattern` matched from token i, or None."""
+) -> tuple[int, ...] | None:
+    """Indexes of the tokens the words of `pattern` match from token i (what a gap
+    skips is not among them), or None."""
     position = i + 1
+    matched = [i]
     words = pattern.tokens[1:]
     k = 0
     while k < len(words):
@@ -139,6 +142,7 @@ def _match_at(
                 if position + skip >= end:
                     return None
                 if _token_matches(tokens[position + skip], target, contractions):
+                    matched.append(position + skip)
                     position += skip + 1
                     break
                 if tokens[position + skip].lower in CLAUSE_PUNCTUATION:
@@ -149,9 +153,10 @@ def _match_at(
             continue
         if position >= end or not _token_matches(tokens[position], word, contractions):
             return None
+        matched.append(position)
         position += 1
         k += 1
-    return position - 1
+    return tuple(matched)
 
 
 def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigger]:
@@ -164,9 +169,9 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
         if token.lemma != token.lower and token.lemma in index:
             candidates = tuple(dict.fromkeys(candidates + index[token.lemma]))
         for pattern in candidates:
-            last = _match_at(doc.tokens, i, end, pattern, contractions)
-            if last is not None:
-                found.append(Trigger(pattern, i, last))
+            words = _match_at(doc.tokens, i, end, pattern, contractions)
+            if words is not None:
+                found.append(Trigger(pattern, i, words[-1], words))
     found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.first))
     kept: list[Trigger] = []
     for trigger in found:
@@ -544,9 +549,7 @@ def _main_acts(
     linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
     for i, matrix in enumerate(triggers[:-1]):
         between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
-        called = (
-            matrix.pattern.type in CALLING_TYPES and triggers[i + 1].pattern.type in CALLED_TYPES
-        )
+        called = _calls_for(matrix, triggers[i + 1])
         governs = not between and matrix.pattern.type in GOVERNING_TYPES  # "agreed to withdraw"
         if all(t.lower in linking for t in between) and not called and not governs:
             # "la represión de las protestas", "condemnation of the attacks": the
@@ -749,19 +752,12 @@ def code_sentence(
         if _in_background(doc, pack, trigger, first) or _years_ago(doc, trigger, first, end):
             continue  # "after tribal clashes", "if it is attacked": not the reported act
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
-        words = _pattern_token_indexes(doc, pack, trigger)
         units = [
             u
             for u in all_units
             if _quote_of(doc.tokens[u.first].start, quoted) == inside
-            and not (trigger.first <= u.first and words & set(range(u.first, u.last + 1)))
-            and not (
-                trigger.first < u.first
-                and u.last + 1 in words
-                and doc.tokens[u.last + 1].lower not in pack.function_words
-                and _stateless(doc, u)
-            )
-        ]  # a word of the trigger, or a stateless modifier of one ("an official protest")
+            and not _part_of_trigger(doc, pack, trigger, u)
+        ]
         context = SentenceContext(
             number=number,
             span=sentence.span,
@@ -837,19 +833,7 @@ def resolve_sides(
         # side is the sentence's nearest actor of another state, with its list
         source, target = _counterpart(source, target, units)
     if kind in LOCATED_RECIPIENT_TYPES and (target is None or _stateless(doc, target)):
-        # "hulp aan de slachtoffers … in Mozambique, Zimbabwe en Malawi"
-        located = next(
-            (
-                u
-                for u in units
-                if u.first > trigger.last
-                and u.preposition == "locative"
-                and u.country
-                and (source is None or u.country != source.country)
-            ),
-            None,
-        )
-        target = located or target
+        target = _located_recipient(trigger, source, units) or target
     sources: list[Unit | None] = list(_conjuncts(doc, pack, source, units)) if source else [None]
     targets: list[Unit | None] = list(_conjuncts(doc, pack, target, units)) if target else [None]
     if target is not None and target in sources and len(sources) > 1:
@@ -948,14 +932,14 @@ def _complete(
         # GUIDELINES: a side is null when the text gives no state. Where the
         # article names other states, an actor left without one is more often
         # misread than stateless, so the event is not coded.
+        # Kept with a null side even so: a known speaker's appeal or threat to
+        # unnamed parties, and a protest whose crowd shows no state.
         known = {source_country, target_country} - {None}
         others = any(country not in known for country, _ in context.facts.state_counts)
         spoken = kind in REACTIVE_TYPES and source_country is not None and target is None
-        crowd = kind == "PROTEST" and not known  # protesters whose state nothing shows
+        crowd = kind == "PROTEST" and not known
         if others and not spoken and not crowd:
             return None
-        # a known speaker's appeal or threat to unnamed parties keeps a null target,
-        # and a protest whose crowd has no state shown keeps null sides
         if known and not others and kind not in ONE_SIDED | FOREIGN_TYPES:
             # an unnamed counterpart ("executions", "prisoners freed") in a story
             # about one state is of that state: a domestic event
@@ -970,6 +954,31 @@ def _complete(
     if kind in FOREIGN_TYPES and source_country == target_country:
         return None  # aid, sanctions and cooperation face another state
     return Sides(source, target, source_country, target_country, rule)
+
+
+def _located_recipient(trigger: Trigger, source: Unit | None, units: list[Unit]) -> Unit | None:
+    """ "hulp aan de slachtoffers … in Mozambique, Zimbabwe en Malawi": aid goes to
+    the state where its recipients are."""
+    for unit in units:
+        located = unit.first > trigger.last and unit.preposition == "locative"
+        if located and unit.country and (source is None or unit.country != source.country):
+            return unit
+    return None
+
+
+def _part_of_trigger(doc: Document, pack: LanguagePack, trigger: Trigger, unit: Unit) -> bool:
+    """A word of the trigger, or a stateless modifier of one ("an official
+    protest"), is no actor; an actor in a gap of it ("riep Washington op") is."""
+    if unit.first < trigger.first:
+        return False  # "a Russian troop buildup": the holder of the act
+    if any(unit.first <= i <= unit.last for i in trigger.words):
+        return True
+    follower = unit.last + 1
+    return (
+        follower in trigger.words
+        and doc.tokens[follower].lower not in pack.function_words
+        and _stateless(doc, unit)
+    )
 
 
 def _stateless(doc: Document, unit: Unit) -> bool:
@@ -1053,13 +1062,12 @@ def _build_event(
     after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + NEGATION_AFTER)]
     # a negation inside the pattern ("not return to work") is part of its meaning
     negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
+    clause = _clause_before(doc, trigger, first, FUTURE_WINDOW)
     future = (
         trigger.announced
-        or _has_cue(_clause_before(doc, trigger, first, FUTURE_WINDOW), pack.future)
-        or any(
-            t.lower in pack.future_forms for t in _clause_before(doc, trigger, first, FUTURE_WINDOW)
-        )
-        or any(t.lower.endswith(pack.future_suffixes) for t in _pattern_tokens(doc, pack, trigger))
+        or _has_cue(clause, pack.future)
+        or any(t.lower in pack.future_forms for t in clause)
+        or any(doc.tokens[i].lower.endswith(pack.future_suffixes) for i in trigger.words)
     )
     event_type, cameo = pattern.type, pattern.cameo
     if future and event_type in FUTURE_TYPES:
@@ -1098,21 +1106,6 @@ def _build_event(
             f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {sides.rule}"
         ),
     )
-
-
-def _pattern_token_indexes(doc: Document, pack: LanguagePack, trigger: Trigger) -> set[int]:
-    """The trigger's own words, without what its gaps skipped ("manifiestan en
-    Teherán contra": not "Teherán", whose ending looks like a future)."""
-    words = [w for w in trigger.pattern.tokens if w != GAP]
-    return {
-        i
-        for i in range(trigger.first, trigger.last + 1)
-        if any(_token_matches(doc.tokens[i], w, pack.contractions) for w in words)
-    }
-
-
-def _pattern_tokens(doc: Document, pack: LanguagePack, trigger: Trigger) -> list[Token]:
-    return [doc.tokens[i] for i in sorted(_pattern_token_indexes(doc, pack, trigger))]
 
 
 def _actor_of(unit: Unit | None) -> int | None:
