@@ -98,13 +98,15 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[tuple[Actor, ...], tuple[int
             keys[index] = ("O", mention.key or mention.name)
         elif mention.kind == "ROLE":
             role_key = _role_key(mention, mentions, people)
-            if role_key[0] == "R":
-                role_key = _named_next(index, mentions, people) or role_key
-            keys[index] = role_key
-            if role_key in people:
+            introduced = _named_next(index, mentions, people) if role_key[0] == "R" else None
+            if introduced is not None:
+                role_key = introduced
+                people[role_key].insert(0, index)  # the title is the person's first mention
+            elif role_key in people:
                 # "sostuvo el canciller" names Videgaray again: later titles
                 # ("el funcionario") look for the most recently named person
                 people[role_key].append(index)
+            keys[index] = role_key
     order: dict[tuple[str, ...], int] = {}
     members: dict[int, list[int]] = {}
     mention_actor = []
@@ -179,7 +181,6 @@ def _named_next(
             return None
         if other.role and not roles_match(other.role, mention.role):
             return None
-        people[key].insert(0, index)
         return key
     return None
 
