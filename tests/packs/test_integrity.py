@@ -77,3 +77,10 @@ def test_a_none_row_carries_no_cameo_code(tmp_path: Path) -> None:
             {"pattern": "a pedido de", "type": "NONE", "mode": "", "context": "", "cameo": "100"},
             {"100"},
         )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_event_pattern_is_listed_once(lang: str) -> None:
+    patterns = [p.tokens for p in load_pack(lang).events]
+    repeated = {p for p in patterns if patterns.count(p) > 1}
+    assert not repeated, repeated
