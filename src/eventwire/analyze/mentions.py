@@ -98,22 +98,29 @@ def is_acronym(token: Token) -> bool:
     return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
 
 
-def is_shouting(tokens: tuple[Token, ...]) -> bool:
-    """A headline in capitals: its capitals say nothing about names."""
-    return sum(t.text.isupper() for t in tokens if t.text.isalpha()) > len(tokens) / 2
+def shouting_sentences(doc: Document) -> frozenset[int]:
+    """Sentences written in capitals (headlines): their capitals say nothing about names."""
+    found = set()
+    for number, sentence in enumerate(doc.sentences):
+        tokens = doc.tokens[sentence.first_token : sentence.last_token]
+        if sum(t.text.isupper() for t in tokens if t.text.isalpha()) > len(tokens) / 2:
+            found.add(number)
+    return frozenset(found)
 
 
-def acronyms(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[Draft]:
+def acronyms(
+    doc: Document, pack: LanguagePack, occupied: list[Span], shouting: frozenset[int]
+) -> list[Draft]:
     """Unknown all-capital words ("CDA", "CGT", "PTI") name organisations."""
     taken = bytearray(len(doc.text) + 1)
     for span in occupied:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     drafts = []
-    for sentence in doc.sentences:
-        tokens = doc.tokens[sentence.first_token : sentence.last_token]
-        shouting = is_shouting(tokens)
-        for token in tokens:
-            if shouting or not is_acronym(token) or any(taken[token.start : token.end]):
+    for number, sentence in enumerate(doc.sentences):
+        if number in shouting:
+            continue
+        for token in doc.tokens[sentence.first_token : sentence.last_token]:
+            if not is_acronym(token) or any(taken[token.start : token.end]):
                 continue
             if token.lower in pack.function_words or token.lower in pack.months:
                 continue
@@ -135,7 +142,9 @@ def is_name_token(token: Token, pack: LanguagePack, sentence_start: bool) -> boo
     return not (sentence_start and simplemma.is_known(token.lower, lang=pack.lang))
 
 
-def name_runs(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[Draft]:
+def name_runs(
+    doc: Document, pack: LanguagePack, occupied: list[Span], shouting: frozenset[int]
+) -> list[Draft]:
     """Capitalised runs that look like people's names ("Nicolás Maduro", "Padrino López")."""
     runs: list[tuple[Token, ...]] = []
     tokens = doc.tokens
@@ -146,8 +155,8 @@ def name_runs(doc: Document, pack: LanguagePack, occupied: list[Span]) -> list[D
     def is_taken(token: Token) -> bool:
         return any(taken[token.start : token.end])
 
-    for sentence in doc.sentences:
-        if is_shouting(tokens[sentence.first_token : sentence.last_token]):
+    for number, sentence in enumerate(doc.sentences):
+        if number in shouting:
             continue
         i = sentence.first_token
         while i < sentence.last_token:
@@ -356,8 +365,9 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     hits = _drop_places_inside_names(doc, hits, pack)
     drafts = drafts_from_hits(doc, hits, when)
     occupied = [Span(start=d.start, end=d.end) for d in drafts] + credit_spans
-    drafts += name_runs(doc, pack, occupied)
-    drafts += acronyms(doc, pack, occupied)
+    shouting = shouting_sentences(doc)
+    drafts += name_runs(doc, pack, occupied, shouting)
+    drafts += acronyms(doc, pack, occupied, shouting)
     drafts = _merge_adjacent_people(doc, drafts)
     drafts = _link_surnames(_drop_lone_words(compose(doc, drafts, pack), doc, pack))
     return tuple(freeze(d) for d in drafts)
