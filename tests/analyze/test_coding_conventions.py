@@ -264,3 +264,35 @@ def test_two_states_joined_in_one_word_are_both_sides() -> None:
     text = "Brazil called for restraint in the worsening Peru-Ecuador border dispute."
     targets = {e["target_country"] for e in _events(text, "en") if e["type"] == "REQUEST"}
     assert targets == {"PER", "ECU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Los campesinos peruanos marcharon en rechazo a la nueva ley de aguas.", "es", "PROTEST"),
+        ("Los mineros chilenos protestaron contra la detención de su dirigente.", "es", "PROTEST"),
+        ("Kenyan nurses marched against the arrest of their union leader.", "en", "PROTEST"),
+    ],
+)
+def test_the_act_a_protest_is_about_is_no_second_report(
+    text: str, lang: str, expected: str
+) -> None:
+    assert _types(text, lang) == {expected}
+
+
+def test_a_protest_named_after_a_preposition_is_the_setting_and_stays() -> None:
+    text = "La policía boliviana detuvo a diez estudiantes en una protesta en La Paz."
+    assert _types(text, "es") == {"COERCE", "PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Miles de personas se reunieron el domingo en la plaza central de Quito.", "PROTEST"),
+        ("Los estudiantes serbios desfilaron por el centro de Belgrado.", "PROTEST"),
+        ("Los rebeldes se apoderaron de los fusiles de la guarnición colombiana.", "COERCE"),
+        ("Dos hombres que se movilizaban en una moto atacaron a un policía colombiano.", "ASSAULT"),
+    ],
+)
+def test_spanish_crowds_marching_and_seizures(text: str, expected: str) -> None:
+    assert _types(text, "es") == {expected}

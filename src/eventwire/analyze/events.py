@@ -67,6 +67,7 @@ PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
+TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,11 +573,42 @@ def _main_acts(
             else:
                 dropped.add(j)
             break
+    if pack is not None:
+        dropped |= _topics(doc, pack, triggers, dropped)
     return [
         dataclasses.replace(t, announced=True) if k in announced else t
         for k, t in enumerate(triggers)
         if k not in dropped
     ]
+
+
+def _topics(
+    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
+) -> set[int]:
+    """ "marcharon en rechazo a la ley", "protestaron contra la detención de": an
+    act named after a preposition, in the clause of an earlier act, is what that
+    act is about, not a second report. A protest there is its setting ("fueron
+    detenidos en una protesta") and stays."""
+    bare = pack.preposition("against") | pack.preposition("locative")
+    with_article = bare | pack.preposition("by") | pack.preposition("to")
+    topics = set()
+    for j, trigger in enumerate(triggers):
+        if j in dropped or trigger.first < 2 or trigger.pattern.type in CALLED_TYPES:
+            continue
+        before, word = doc.tokens[trigger.first - 2].lower, doc.tokens[trigger.first - 1].lower
+        if not (word in bare or (word in pack.articles and before in with_article)):
+            continue
+        for i, earlier in enumerate(triggers[:j]):
+            between = doc.tokens[earlier.last + 1 : trigger.first]
+            if (
+                i not in dropped
+                and earlier.last < trigger.first
+                and len(between) <= TOPIC_REACH
+                and not any(t.lower in CLAUSE_BREAKS for t in between)
+            ):
+                topics.add(j)
+                break
+    return topics
 
 
 def _clause_before(doc: Document, trigger: Trigger, first: int, reach: int) -> tuple[Token, ...]:
