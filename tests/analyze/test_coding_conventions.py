@@ -296,3 +296,25 @@ def test_a_protest_named_after_a_preposition_is_the_setting_and_stays() -> None:
 )
 def test_spanish_crowds_marching_and_seizures(text: str, expected: str) -> None:
     assert _types(text, "es") == {expected}
+
+
+def test_between_names_the_parties_of_the_act_it_follows_not_of_every_act() -> None:
+    text = (
+        "Vecinos de Santo Domingo quemaron neumáticos en protesta por la carestía"
+        " de la vida y el acuerdo entre el gobierno dominicano y el FMI."
+    )
+    protests = [e for e in _events(text, "es") if e["type"] == "PROTEST"]
+    assert [(e["source_country"], e["target_country"]) for e in protests] == [("DOM", "DOM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("El paro de los maestros ecuatorianos cumplió su tercer día en Quito.", {"PROTEST"}),
+        ("La tasa de paro bajó en España al 12 por ciento en marzo.", set()),
+        ("El ministro venezolano murió de un paro cardíaco en Caracas.", set()),
+        ("Los camioneros bolivianos cerraron la carretera a Oruro.", {"PROTEST"}),
+    ],
+)
+def test_spanish_strikes_and_road_blocks(text: str, expected: set[str]) -> None:
+    assert _types(text, "es") == expected

@@ -67,6 +67,7 @@ PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
+BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
 
 
@@ -173,7 +174,8 @@ def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigge
             words = _match_at(doc.tokens, i, end, pattern, contractions)
             if words is not None:
                 found.append(Trigger(pattern, i, words[-1], words))
-    found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.first))
+    # longest first; at equal length a NONE row wins, as it exists to block a reading
+    found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.pattern.type != NOT_AN_EVENT, t.first))
     kept: list[Trigger] = []
     for trigger in found:
         if any(trigger.first <= k.last and k.first <= trigger.last for k in kept):
@@ -438,7 +440,13 @@ def choose_actors(
     if adjective is not None:
         rest = [u for u in after if u is not adjective]
         return adjective, _target_after(rest), "the state adjective of a nominal trigger"
-    between = [u for u in after if u.preposition == "between"]
+    between = [
+        u
+        for u in after
+        if u.preposition == "between"
+        and u.first - trigger.last <= BETWEEN_REACH
+        and _same_clause(doc, trigger.last, u.first)
+    ]
     if between:
         pair = [u for u in after if u is not between[0] and _coordinated(doc, pack, between[0], u)]
         if pair:
