@@ -318,3 +318,19 @@ def test_between_names_the_parties_of_the_act_it_follows_not_of_every_act() -> N
 )
 def test_spanish_strikes_and_road_blocks(text: str, expected: set[str]) -> None:
     assert _types(text, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los maestros peruanos continuarán sus protestas frente al Congreso.", "es"),
+        ("Peruvian teachers will continue their protests outside Congress.", "en"),
+    ],
+)
+def test_continuing_a_protest_reports_it_rather_than_announcing_it(text: str, lang: str) -> None:
+    assert _types(text, lang) == {"PROTEST"}
+
+
+def test_a_request_to_those_on_strike_does_not_announce_the_strike() -> None:
+    text = "El gobierno nicaragüense pidió a los médicos en huelga una tregua."
+    assert _types(text, "es") == {"PROTEST", "REQUEST"}

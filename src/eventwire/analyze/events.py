@@ -67,6 +67,7 @@ PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
+CONTINUATION_REACH = 3  # "continuarán sus protestas"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
 
@@ -572,6 +573,8 @@ def _main_acts(
             between = doc.tokens[matrix.last + 1 : embedded.first]
             if len(between) > GOVERNING_REACH or any(t.lower in CLAUSE_BREAKS for t in between):
                 break
+            if between and pack is not None and between[-1].lower in pack.preposition("locative"):
+                continue  # "pide a los médicos en huelga una tregua": a state, not the request
             if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
                 dropped.add(i)
             elif _calls_for(matrix, embedded):
@@ -1109,6 +1112,9 @@ def _build_event(
         or any(t.lower in pack.future_forms for t in clause)
         or any(doc.tokens[i].lower.endswith(pack.future_suffixes) for i in trigger.words)
     )
+    near = [doc.tokens[i] for i in trigger.words] + list(clause[-CONTINUATION_REACH:])
+    if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
+        future = False  # "continuarán sus protestas": the protest is under way
     event_type, cameo = pattern.type, pattern.cameo
     if future and event_type in FUTURE_TYPES:
         event_type, cameo = FUTURE_TYPES[event_type]

@@ -335,6 +335,7 @@ class LanguagePack:
     negation: frozenset[str]
     future: frozenset[str]
     future_forms: frozenset[str]  # future cues matched on the written form only ("gaan")
+    continuation: frozenset[str]  # "continuarán la huelga": an act under way, not announced
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -576,6 +577,7 @@ def _build_pack(lang: str) -> LanguagePack:
         negation=words("negation"),
         future=words("future"),
         future_forms=words("future_forms"),
+        continuation=words("continuation"),
         passive_aux=words("passive_aux"),
         prepositions={
             k: frozenset(str(w).lower() for w in vs) for k, vs in data["prepositions"].items()
