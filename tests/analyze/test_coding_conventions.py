@@ -334,3 +334,18 @@ def test_continuing_a_protest_reports_it_rather_than_announcing_it(text: str, la
 def test_a_request_to_those_on_strike_does_not_announce_the_strike() -> None:
     text = "El gobierno nicaragüense pidió a los médicos en huelga una tregua."
     assert _types(text, "es") == {"PROTEST", "REQUEST"}
+
+
+def test_a_meeting_in_the_conditional_of_reported_speech_is_an_intention() -> None:
+    text = "El presidente peruano anunció que se reuniría con el mandatario chileno."
+    assert _types(text, "es") == {"AGREE"}
+
+
+def test_a_noun_with_a_conditional_ending_is_no_conditional() -> None:
+    text = "El ejército ruso bombardeó con artillería la ciudad ucraniana de Járkov."
+    assert _types(text, "es") == {"ASSAULT"}
+
+
+def test_an_act_awaited_until_it_happens_is_not_reported() -> None:
+    text = "Los pescadores canadienses no volverán al trabajo hasta que se reúnan con el ministro."
+    assert "CONSULT" not in _types(text, "es")

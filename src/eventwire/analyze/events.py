@@ -651,6 +651,10 @@ def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: i
     return False
 
 
+def _future_inflection(token: Token, pack: LanguagePack) -> bool:
+    return token.lemma != token.lower and token.lower.endswith(pack.future_suffixes)
+
+
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
     return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
@@ -1110,7 +1114,7 @@ def _build_event(
         trigger.announced
         or _has_cue(clause, pack.future)
         or any(t.lower in pack.future_forms for t in clause)
-        or any(doc.tokens[i].lower.endswith(pack.future_suffixes) for i in trigger.words)
+        or any(_future_inflection(doc.tokens[i], pack) for i in trigger.words)
     )
     near = [doc.tokens[i] for i in trigger.words] + list(clause[-CONTINUATION_REACH:])
     if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
