@@ -349,3 +349,13 @@ def test_a_noun_with_a_conditional_ending_is_no_conditional() -> None:
 def test_an_act_awaited_until_it_happens_is_not_reported() -> None:
     text = "Los pescadores canadienses no volverán al trabajo hasta que se reúnan con el ministro."
     assert "CONSULT" not in _types(text, "es")
+
+
+def test_a_named_actor_without_a_state_keeps_its_event_with_a_null_side() -> None:
+    text = (
+        "El presidente argentino viajó a Chile. En Buenos Aires, la CGT acusó a los"
+        " empresarios de despedir a cientos de obreros."
+    )
+    accusations = [e for e in _events(text, "es") if e["type"] == "ACCUSE"]
+    assert len(accusations) == 1
+    assert accusations[0]["source_country"] is None

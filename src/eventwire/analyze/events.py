@@ -977,15 +977,21 @@ def _complete(
                 rule += "; target: the state the article is most about"
     if source_country is None or (target_country is None and kind not in ONE_SIDED):
         # GUIDELINES: a side is null when the text gives no state. Where the
-        # article names other states, an actor left without one is more often
+        # article names other states, a side with no actor found is more often
         # misread than stateless, so the event is not coded.
-        # Kept with a null side even so: a known speaker's appeal or threat to
-        # unnamed parties, and a protest whose crowd shows no state.
+        # Kept with a null side even so: a side that is a named actor with no
+        # state ("la CGT", "los campesinos"), a known speaker's appeal or threat
+        # to unnamed parties, and a protest whose crowd shows no state.
         known = {source_country, target_country} - {None}
         others = any(country not in known for country, _ in context.facts.state_counts)
         spoken = kind in REACTIVE_TYPES and source_country is not None and target is None
         crowd = kind == "PROTEST" and not known
-        if others and not spoken and not crowd:
+        named = kind not in ONE_SIDED and all(
+            unit is not None and unit.actor >= 0
+            for unit, country in ((source, source_country), (target, target_country))
+            if country is None
+        )
+        if others and not (spoken or crowd or named):
             return None
         if known and not others and kind not in ONE_SIDED | FOREIGN_TYPES:
             # an unnamed counterpart ("executions", "prisoners freed") in a story
