@@ -359,3 +359,11 @@ def test_a_named_actor_without_a_state_keeps_its_event_with_a_null_side() -> Non
     accusations = [e for e in _events(text, "es") if e["type"] == "ACCUSE"]
     assert len(accusations) == 1
     assert accusations[0]["source_country"] is None
+
+
+def test_a_demanded_resignation_far_from_the_demand_is_only_demanded() -> None:
+    text = (
+        "Miles de campesinos paraguayos reclamaron la noche del lunes en el centro"
+        " de Asunción la renuncia inmediata del presidente."
+    )
+    assert "RETREAT" not in _types(text, "es")
