@@ -367,3 +367,30 @@ def test_a_demanded_resignation_far_from_the_demand_is_only_demanded() -> None:
         " de Asunción la renuncia inmediata del presidente."
     )
     assert "RETREAT" not in _types(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Moscow denied that its officials had held talks with Kyiv.", "en"),
+        ("El Kremlin negó que sus enviados se hubieran reunido con Kiev.", "es"),
+    ],
+)
+def test_a_denial_negates_the_act_it_denies_from_further_away(text: str, lang: str) -> None:
+    assert [e["negated"] for e in _events(text, lang) if e["type"] == "CONSULT"] == [True]
+
+
+def test_a_negation_particle_far_before_the_act_belongs_to_another_phrase() -> None:
+    text = "No protest in Male has produced more detentions than the rally of Friday."
+    assert all(not e["negated"] for e in _events(text, "en") if e["type"] == "COERCE")
+
+
+def test_a_refusal_stays_a_rejection() -> None:
+    text = "El sindicato hondureño de maestros se negó a firmar el acuerdo salarial."
+    assert _types(text, "es") == {"REJECT"}
+
+
+def test_the_leaders_of_a_body_act_for_it() -> None:
+    text = "Los dirigentes del sindicato hondureño se negaron a firmar el acuerdo salarial."
+    events = _events(text, "es")
+    assert [(e["type"], e["source_country"]) for e in events] == [("REJECT", "HND")]

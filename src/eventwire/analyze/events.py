@@ -56,7 +56,8 @@ FUTURE_TYPES = {
 }
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
-NEGATION_WINDOW = 6  # "denied that officials had held talks"
+NEGATION_WINDOW = 4  # "no ha firmado todavía", "did not formally sign"
+DENIAL_WINDOW = 6  # "denied that officials had held talks"
 NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -577,6 +578,8 @@ def _main_acts(
                 continue  # "pide a los médicos en huelga una tregua": a state, not the request
             if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
                 dropped.add(i)
+            elif pack is not None and _denies(doc, pack, matrix, embedded):
+                dropped.add(i)  # "negó que se hubieran reunido": a negated meeting (GUIDELINES)
             elif _calls_for(matrix, embedded):
                 # "los sindicatos llamaron a la huelga": the strike is announced
                 dropped.add(i)
@@ -653,6 +656,21 @@ def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: i
 
 def _future_inflection(token: Token, pack: LanguagePack) -> bool:
     return token.lemma != token.lower and token.lower.endswith(pack.future_suffixes)
+
+
+def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigger) -> bool:
+    """ "negó que se hubieran reunido", "denied holding talks": the denied act is
+    coded as negated; a refusal ("se negó a firmar") and a denied accusation stay
+    REJECT."""
+    if embedded.pattern.type == "ACCUSE" or not any(
+        doc.tokens[i].lemma in pack.denial or doc.tokens[i].lower in pack.denial
+        for i in matrix.words
+    ):
+        return False
+    following = doc.tokens[matrix.last + 1] if matrix.last + 1 < len(doc.tokens) else None
+    return embedded.first == matrix.last + 1 or (
+        following is not None and following.lower in pack.clause_openers
+    )
 
 
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
@@ -1111,10 +1129,14 @@ def _build_event(
 ) -> Event:
     first, end = context.first, context.end
     pattern = trigger.pattern
-    before = doc.tokens[max(first, trigger.first - NEGATION_WINDOW) : trigger.first]
+    before = doc.tokens[max(first, trigger.first - DENIAL_WINDOW) : trigger.first]
     after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + NEGATION_AFTER)]
     # a negation inside the pattern ("not return to work") is part of its meaning
-    negated = _has_cue(before, pack.negation) or _has_cue(after, pack.negation)
+    negated = (
+        _has_cue(before[-NEGATION_WINDOW:], pack.negation)
+        or _has_cue(before, pack.denial)
+        or _has_cue(after, pack.negation)
+    )
     clause = _clause_before(doc, trigger, first, FUTURE_WINDOW)
     future = (
         trigger.announced

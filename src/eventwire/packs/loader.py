@@ -335,6 +335,7 @@ class LanguagePack:
     negation: frozenset[str]
     future: frozenset[str]
     future_forms: frozenset[str]  # future cues matched on the written form only ("gaan")
+    denial: frozenset[str]  # "denied that talks had been held": a negation with a wider reach
     continuation: frozenset[str]  # "continuarán la huelga": an act under way, not announced
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
@@ -577,6 +578,7 @@ def _build_pack(lang: str) -> LanguagePack:
         negation=words("negation"),
         future=words("future"),
         future_forms=words("future_forms"),
+        denial=words("denial"),
         continuation=words("continuation"),
         passive_aux=words("passive_aux"),
         prepositions={
