@@ -394,3 +394,21 @@ def test_the_leaders_of_a_body_act_for_it() -> None:
     text = "Los dirigentes del sindicato hondureño se negaron a firmar el acuerdo salarial."
     events = _events(text, "es")
     assert [(e["type"], e["source_country"]) for e in events] == [("REJECT", "HND")]
+
+
+def test_a_name_opening_the_sentence_before_an_apposition_is_a_person() -> None:
+    events = _events(
+        "Jaime Solares, líder de la COB, acusó a los parlamentarios de corrupción.", "es"
+    )
+    assert [(e["type"], e["source"]) for e in events] == [("ACCUSE", "Jaime Solares")]
+
+
+def test_a_named_body_that_demands_keeps_its_request_without_a_target() -> None:
+    text = (
+        "El canciller alemán viajó a Francia. El Partido Socialdemócrata reclamó hoy"
+        " que se suspenda el transporte de residuos nucleares."
+    )
+    requests = [e for e in _events(text, "es") if e["type"] == "REQUEST"]
+    assert [(e["source"], e["target_country"]) for e in requests] == [
+        ("Partido Socialdemócrata", None)
+    ]

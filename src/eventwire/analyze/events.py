@@ -1002,7 +1002,11 @@ def _complete(
         # to unnamed parties, and a protest whose crowd shows no state.
         known = {source_country, target_country} - {None}
         others = any(country not in known for country, _ in context.facts.state_counts)
-        spoken = kind in REACTIVE_TYPES and source_country is not None and target is None
+        spoken = (
+            kind in REACTIVE_TYPES
+            and target is None
+            and (source_country is not None or (source is not None and source.actor >= 0))
+        )
         crowd = kind == "PROTEST" and not known
         named = kind not in ONE_SIDED and all(
             unit is not None and unit.actor >= 0

@@ -142,6 +142,13 @@ def is_name_token(token: Token, pack: LanguagePack, sentence_start: bool) -> boo
     return not (sentence_start and simplemma.is_known(token.lower, lang=pack.lang))
 
 
+def _apposed_pair(tokens: tuple[Token, ...], i: int, end: int, pack: LanguagePack) -> bool:
+    """ "Jaime Solares, líder de la COB, acusó": two capitalised words that open
+    the sentence and are set off by a comma are a name, even when both are
+    also words of the language."""
+    return i + 2 < end and is_name_token(tokens[i + 1], pack, False) and tokens[i + 2].text == ","
+
+
 def name_runs(
     doc: Document, pack: LanguagePack, occupied: list[Span], shouting: frozenset[int]
 ) -> list[Draft]:
@@ -165,7 +172,10 @@ def name_runs(
                 i == sentence.first_token
                 and is_name_token(token, pack, False)
                 and i + 1 < sentence.last_token
-                and is_name_token(tokens[i + 1], pack, True)
+                and (
+                    is_name_token(tokens[i + 1], pack, True)
+                    or _apposed_pair(tokens, i, sentence.last_token, pack)
+                )
             )
             if is_taken(token) or not starts_name:
                 i += 1
