@@ -137,7 +137,14 @@ def build(lang: str) -> Gazetteer:
     for index, person in enumerate(shared.people):
         for form in person.forms:
             add(form, Entry("PERSON", str(index), "", form))
-        surname = person.name.split()[-1]
+        words = person.name.split()
+        for k in range(2, len(words) - 1):
+            if words[k].lower() in pack.name_particles:
+                # "Sánchez de Lozada": a compound surname is one, whole
+                compound = " ".join(words[k - 1 :])
+                add(compound, Entry("PERSON", str(index), "surname", compound))
+                break
+        surname = words[-1]
         named_already = any(
             e.kind == "STATE" and e.detail == "name" for e in entries.get(surname.lower(), ())
         )

@@ -63,6 +63,14 @@ def choose_person(hit: Hit, when: dt.date | None) -> Person:
     return dataclasses.replace(readings[0], role="former_" + readings[0].role)
 
 
+def _surname_of_later_office_holder(hit: Hit, when: dt.date | None) -> bool:
+    if when is None or any(e.detail != "surname" for e in hit.entries):
+        return False
+    people = load_shared().people
+    starts = [parse_iso(people[int(e.key)].start) for e in hit.entries]
+    return all(start is not None and start > when for start in starts)
+
+
 def drafts_from_hits(doc: Document, hits: list[Hit], when: dt.date | None) -> list[Draft]:
     shared = load_shared()
     drafts = []
@@ -79,6 +87,8 @@ def drafts_from_hits(doc: Document, hits: list[Hit], when: dt.date | None) -> li
         elif entry.kind == "ROLE":
             draft.role, draft.sector = entry.key, entry.detail
         elif entry.kind == "PERSON":
+            if _surname_of_later_office_holder(hit, when):
+                continue  # "Sánchez" in 2003 is not the prime minister of 2018
             person = choose_person(hit, when)
             draft.key, draft.country = person.person_id, person.country
             draft.role, draft.sector = person.role, person.sector

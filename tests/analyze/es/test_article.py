@@ -32,3 +32,21 @@ def test_meeting_agreement_and_negated_signing() -> None:
     assert ("AGREE", frozenset({"COL", "BRA"}), False) in keys
     negated = [e for e in record["events"] if e["negated"]]
     assert negated and negated[0]["source_country"] == "VEN"
+
+
+def test_a_compound_surname_is_one_person() -> None:
+    record = to_record(
+        analyze(
+            "Miles de mineros marcharon contra Sánchez de Lozada en La Paz.",
+            lang="es",
+            date="2003-10-10",
+        )
+    )
+    assert [(p["name"], p["country"]) for p in record["people"]] == [("Sánchez de Lozada", "BOL")]
+
+
+def test_a_surname_is_not_a_later_office_holder() -> None:
+    record = to_record(
+        analyze("Sánchez dijo que la huelga seguirá en Bogotá.", lang="es", date="2003-10-10")
+    )
+    assert all(p["country"] != "ESP" for p in record["people"])
