@@ -412,3 +412,14 @@ def test_a_named_body_that_demands_keeps_its_request_without_a_target() -> None:
     assert [(e["source"], e["target_country"]) for e in requests] == [
         ("Partido Socialdemócrata", None)
     ]
+
+
+def test_property_burnt_by_a_crowd_is_a_riot() -> None:
+    events = _events("Los estudiantes chilenos incendiaron un autobús en Santiago.", "es")
+    assert [(e["type"], e["mode"], e["cameo"]) for e in events] == [("PROTEST", "riot", "145")]
+    assert "a riot" in events[0]["explanation"]
+
+
+def test_property_burnt_in_a_protest_is_the_riot_itself() -> None:
+    text = "Durante la protesta contra el gobierno boliviano fueron incendiados dos autobuses."
+    assert _types(text, "es") == {"PROTEST"}

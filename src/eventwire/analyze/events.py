@@ -54,6 +54,8 @@ FUTURE_TYPES = {
     "PROTEST": ("THREATEN", "133"),
     "ASSAULT": ("THREATEN", "138"),
 }
+RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
+CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
 NEGATION_WINDOW = 4  # "no ha firmado todavía", "did not formally sign"
@@ -589,6 +591,14 @@ def _main_acts(
             break
     if pack is not None:
         dropped |= _topics(doc, pack, triggers, dropped)
+    if any(t.pattern.type == "PROTEST" for k, t in enumerate(triggers) if k not in dropped):
+        # "incendiaron autos durante la protesta": property destroyed in a protest
+        # is the riot itself (PLOVER PROTEST, mode riot), one fact with it
+        dropped |= {
+            k
+            for k, t in enumerate(triggers)
+            if t.pattern.type == "ASSAULT" and t.pattern.mode == "seize"
+        }
     return [
         dataclasses.replace(t, announced=True) if k in announced else t
         for k, t in enumerate(triggers)
@@ -671,6 +681,10 @@ def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigge
     return embedded.first == matrix.last + 1 or (
         following is not None and following.lower in pack.clause_openers
     )
+
+
+def _crowd(doc: Document, unit: Unit | None) -> bool:
+    return unit is not None and unit.actor >= 0 and doc.actors[unit.actor].sector in CROWD_SECTORS
 
 
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
@@ -1152,6 +1166,10 @@ def _build_event(
     if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
         future = False  # "continuarán sus protestas": the protest is under way
     event_type, cameo = pattern.type, pattern.cameo
+    rule = sides.rule
+    if event_type == "ASSAULT" and pattern.mode == "seize" and _crowd(doc, sides.source):
+        event_type, cameo = RIOT
+        rule += "; property destroyed by a crowd: a riot"
     if future and event_type in FUTURE_TYPES:
         event_type, cameo = FUTURE_TYPES[event_type]
     if future and negated and event_type in COOPERATIVE_TYPES:
@@ -1166,7 +1184,8 @@ def _build_event(
     confidence = 0.5 + 0.2 * direct + 0.1 * (len(pattern.tokens) > 1) - 0.1 * unknown_side
     return Event(
         type=event_type,
-        mode=pattern.mode or (fact.mode if fact else None),
+        mode=(pattern.mode if event_type == pattern.type else None)
+        or (fact.mode if fact else None),
         contexts=_contexts(doc, pack, pattern, first, end),
         cameo=cameo,
         goldstein=fact.goldstein if fact else None,
@@ -1184,9 +1203,7 @@ def _build_event(
         date=_nearest_date(doc, context.span),
         location=_location(doc, list(context.mentions)),
         confidence=round(min(confidence, 0.95), 2),
-        explanation=(
-            f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {sides.rule}"
-        ),
+        explanation=(f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {rule}"),
     )
 
 
