@@ -423,3 +423,16 @@ def test_property_burnt_by_a_crowd_is_a_riot() -> None:
 def test_property_burnt_in_a_protest_is_the_riot_itself() -> None:
     text = "Durante la protesta contra el gobierno boliviano fueron incendiados dos autobuses."
     assert _types(text, "es") == {"PROTEST"}
+
+
+def test_the_motive_of_a_strike_set_off_by_a_comma_is_no_second_report() -> None:
+    text = (
+        "La CGT paralizó este jueves la Argentina con una huelga general contra el"
+        " Gobierno, en rechazo a los recortes en las jubilaciones."
+    )
+    assert _types(text, "es") == {"PROTEST"}
+
+
+def test_a_player_who_scores_signs_no_agreement() -> None:
+    text = "El brasileño Rodrygo firmó el tercero antes del descanso en Madrid."
+    assert _types(text, "es") == set()

@@ -622,13 +622,15 @@ def _topics(
         before, word = doc.tokens[trigger.first - 2].lower, doc.tokens[trigger.first - 1].lower
         if not (word in bare or (word in pack.articles and before in with_article)):
             continue
+        adjunct = word in bare and doc.tokens[trigger.first - 2].lower == ","
         for i, earlier in enumerate(triggers[:j]):
             between = doc.tokens[earlier.last + 1 : trigger.first]
+            inner = between[:-2] if adjunct else between  # "…, en rechazo a": set off by a comma
             if (
                 i not in dropped
                 and earlier.last < trigger.first
                 and len(between) <= TOPIC_REACH
-                and not any(t.lower in CLAUSE_BREAKS for t in between)
+                and not any(t.lower in CLAUSE_BREAKS for t in inner)
             ):
                 topics.add(j)
                 break
