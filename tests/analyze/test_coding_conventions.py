@@ -436,3 +436,14 @@ def test_the_motive_of_a_strike_set_off_by_a_comma_is_no_second_report() -> None
 def test_a_player_who_scores_signs_no_agreement() -> None:
     text = "El brasileño Rodrygo firmó el tercero antes del descanso en Madrid."
     assert _types(text, "es") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los mineros bolivianos apoyaron la huelga general convocada por la COB.",
+        "La huelga general fue respaldada por los maestros bolivianos.",
+    ],
+)
+def test_backing_a_protest_is_taking_part_in_it(text: str) -> None:
+    assert _types(text, "es") == {"PROTEST"}

@@ -71,6 +71,7 @@ GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diploma
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 CONTINUATION_REACH = 3  # "continuarán sus protestas"
+SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
 
@@ -560,7 +561,11 @@ def _main_acts(
     dropped: set[int] = set()
     announced: set[int] = set()
     linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
+    backed = _support_for_protest(doc, triggers)
+    dropped.update(backed)
     for i, matrix in enumerate(triggers[:-1]):
+        if i + 1 in backed.values():
+            continue  # the protest stays; the backing of it is dropped
         between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
         called = _calls_for(matrix, triggers[i + 1])
         governs = not between and matrix.pattern.type in GOVERNING_TYPES  # "agreed to withdraw"
@@ -604,6 +609,25 @@ def _main_acts(
         for k, t in enumerate(triggers)
         if k not in dropped
     ]
+
+
+def _support_for_protest(doc: Document, triggers: list[Trigger]) -> dict[int, int]:
+    """ "apoyaron la huelga", "el paro fue respaldado por los gremios": backing a
+    protest is taking part in it, one fact with the protest. Maps the index of
+    each such SUPPORT to the index of its protest."""
+    backed: dict[int, int] = {}
+    for j, support in enumerate(triggers):
+        if support.pattern.type != "SUPPORT":
+            continue
+        for i, protest in enumerate(triggers):
+            if protest.pattern.type not in CALLED_TYPES:
+                continue
+            first, second = sorted((support, protest), key=lambda t: t.first)
+            between = doc.tokens[first.last + 1 : second.first]
+            if len(between) <= SUPPORT_REACH and not any(t.lower in CLAUSE_BREAKS for t in between):
+                backed[j] = i
+                break
+    return backed
 
 
 def _topics(
