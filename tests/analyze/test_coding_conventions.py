@@ -447,3 +447,15 @@ def test_a_player_who_scores_signs_no_agreement() -> None:
 )
 def test_backing_a_protest_is_taking_part_in_it(text: str) -> None:
     assert _types(text, "es") == {"PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los partidos de Irlanda del Norte firmaron un acuerdo en Belfast.", "es"),
+        ("The parties of Northern Ireland signed a deal in Belfast.", "en"),
+        ("De partijen in Noord-Ierland tekenden een akkoord in Belfast.", "nl"),
+    ],
+)
+def test_northern_ireland_is_the_united_kingdom(text: str, lang: str) -> None:
+    assert to_record(analyze(text, lang=lang))["countries"] == ["GBR"]
