@@ -459,3 +459,22 @@ def test_backing_a_protest_is_taking_part_in_it(text: str) -> None:
 )
 def test_northern_ireland_is_the_united_kingdom(text: str, lang: str) -> None:
     assert to_record(analyze(text, lang=lang))["countries"] == ["GBR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "El gobierno colombiano y los campesinos reanudaron el martes las negociaciones.",
+            "CONSULT",
+        ),
+        (
+            "El gobierno colombiano y los campesinos reanudarán el martes las negociaciones.",
+            "AGREE",
+        ),
+    ],
+)
+def test_resumed_talks_took_place_and_resuming_talks_is_an_intention(
+    text: str, expected: str
+) -> None:
+    assert _types(text, "es") == {expected}
