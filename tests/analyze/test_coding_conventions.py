@@ -478,3 +478,27 @@ def test_resumed_talks_took_place_and_resuming_talks_is_an_intention(
     text: str, expected: str
 ) -> None:
     assert _types(text, "es") == {expected}
+
+
+def _negations(text: str, lang: str) -> dict[str, bool]:
+    return {e["type"]: e["negated"] for e in _events(text, lang)}
+
+
+def test_a_negation_in_the_clause_after_the_trigger_belongs_to_that_clause() -> None:
+    text = "El ministro boliviano advirtió que no dialogará con los huelguistas."
+    assert _negations(text, "es").get("THREATEN") is False
+
+
+def test_a_negation_after_a_spanish_noun_negates_the_verb_that_follows() -> None:
+    text = "El paro de los maestros bolivianos no contó con el apoyo de los mineros."
+    assert _negations(text, "es") == {"PROTEST": False}
+
+
+def test_a_dutch_negation_at_the_end_of_the_clause_negates_the_act() -> None:
+    text = "De Venezolaanse regering ondertekende het verdrag niet."
+    assert _negations(text, "nl") == {"SUPPORT": True}
+
+
+def test_a_negation_before_a_coordinated_verb_does_not_reach_the_next_one() -> None:
+    text = "El dirigente serbio se negó a reconocer su derrota y convocará protestas diarias."
+    assert _negations(text, "es").get("THREATEN") is False

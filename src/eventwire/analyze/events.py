@@ -60,7 +60,6 @@ CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest 
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
 NEGATION_WINDOW = 4  # "no ha firmado todavía", "did not formally sign"
 DENIAL_WINDOW = 6  # "denied that officials had held talks"
-NEGATION_AFTER = 3  # "ondertekende het verdrag niet"
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
@@ -713,6 +712,24 @@ def _crowd(doc: Document, unit: Unit | None) -> bool:
     return unit is not None and unit.actor >= 0 and doc.actors[unit.actor].sector in CROWD_SECTORS
 
 
+def _since_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token, ...]:
+    """The tokens after the last clause break or coordinator ("se negó a reconocer
+    su derrota y convocará protestas": the refusal is not the call's negation)."""
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].lower in CLAUSE_BREAKS or tokens[index].lower in pack.coordinators:
+            return tokens[index + 1 :]
+    return tokens
+
+
+def _until_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token, ...]:
+    """The tokens before the next clause ("advirtió que no dialogará": the "no"
+    belongs to the clause that "que" opens)."""
+    for index, token in enumerate(tokens):
+        if token.lower in pack.clause_openers or token.lower in CLAUSE_BREAKS:
+            return tokens[:index]
+    return tokens
+
+
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
     return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
@@ -1173,8 +1190,12 @@ def _build_event(
 ) -> Event:
     first, end = context.first, context.end
     pattern = trigger.pattern
-    before = doc.tokens[max(first, trigger.first - DENIAL_WINDOW) : trigger.first]
-    after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + NEGATION_AFTER)]
+    before = _since_clause(
+        doc.tokens[max(first, trigger.first - DENIAL_WINDOW) : trigger.first], pack
+    )
+    after = _until_clause(
+        doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + pack.negation_after)], pack
+    )
     # a negation inside the pattern ("not return to work") is part of its meaning
     negated = (
         _has_cue(before[-NEGATION_WINDOW:], pack.negation)

@@ -336,6 +336,9 @@ class LanguagePack:
     future: frozenset[str]
     future_forms: frozenset[str]  # future cues matched on the written form only ("gaan")
     denial: frozenset[str]  # "denied that talks had been held": a negation with a wider reach
+    negation_after: (
+        int  # tokens after a trigger where a negation still negates it ("tekende het niet")
+    )
     continuation: frozenset[str]  # "continuarán la huelga": an act under way, not announced
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
@@ -579,6 +582,7 @@ def _build_pack(lang: str) -> LanguagePack:
         future=words("future"),
         future_forms=words("future_forms"),
         denial=words("denial"),
+        negation_after=int(data.get("negation_after", 0)),
         continuation=words("continuation"),
         passive_aux=words("passive_aux"),
         prepositions={
