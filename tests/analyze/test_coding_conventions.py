@@ -502,3 +502,9 @@ def test_a_dutch_negation_at_the_end_of_the_clause_negates_the_act() -> None:
 def test_a_negation_before_a_coordinated_verb_does_not_reach_the_next_one() -> None:
     text = "El dirigente serbio se negó a reconocer su derrota y convocará protestas diarias."
     assert _negations(text, "es").get("THREATEN") is False
+
+
+def test_a_protest_called_for_a_day_gone_by_was_held() -> None:
+    events = _events("Los sindicatos bolivianos convocaron a un paro el pasado 8 de agosto.", "es")
+    assert [e["type"] for e in events] == ["PROTEST"]
+    assert "held, not announced" in events[0]["explanation"]

@@ -44,6 +44,8 @@ REACTIVE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"
 ONE_SIDED = frozenset({"MOBILIZE"})
 LOCATED_RECIPIENT_TYPES = frozenset({"AID"})  # aid goes to the people of the place
 FOREIGN_TYPES = frozenset({"AID", "SANCTION", "COOPERATE"})  # never within one state
+ANNOUNCED_PROTEST = "133"  # CAMEO 133: threaten with political dissent, protest
+PAST_REACH = 4  # "convocó un paro el pasado 8 de agosto"
 # an act reported as future or intended takes another type (GUIDELINES "Tense";
 # PLOVER/CAMEO: announced protests are 133, announced attacks 138)
 FUTURE_TYPES = {
@@ -51,7 +53,7 @@ FUTURE_TYPES = {
     "SUPPORT": ("AGREE", "030"),
     "COOPERATE": ("AGREE", "030"),
     "AID": ("AGREE", "030"),
-    "PROTEST": ("THREATEN", "133"),
+    "PROTEST": ("THREATEN", ANNOUNCED_PROTEST),
     "ASSAULT": ("THREATEN", "138"),
 }
 RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
@@ -730,6 +732,13 @@ def _until_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token,
     return tokens
 
 
+def _held_in_the_past(
+    doc: Document, pack: LanguagePack, trigger: Trigger, clause: tuple[Token, ...], end: int
+) -> bool:
+    after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + PAST_REACH)]
+    return any(t.lower in pack.past for t in (*clause[-PAST_REACH:], *after))
+
+
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
     return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
@@ -1219,6 +1228,9 @@ def _build_event(
         rule += "; property destroyed by a crowd: a riot"
     if future and event_type in FUTURE_TYPES:
         event_type, cameo = FUTURE_TYPES[event_type]
+    if cameo == ANNOUNCED_PROTEST and _held_in_the_past(doc, pack, trigger, clause, end):
+        event_type, cameo, future = "PROTEST", "140", False
+        rule += "; dated in the past: held, not announced"
     if future and negated and event_type in COOPERATIVE_TYPES:
         # "will not provide", "no va a firmar": a declared refusal is REJECT
         event_type, cameo, negated = "REJECT", "120", False

@@ -340,6 +340,7 @@ class LanguagePack:
         int  # tokens after a trigger where a negation still negates it ("tekende het niet")
     )
     continuation: frozenset[str]  # "continuarán la huelga": an act under way, not announced
+    past: frozenset[str]  # "convocó un paro el pasado 8 de agosto": a time gone, the act held
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -584,6 +585,7 @@ def _build_pack(lang: str) -> LanguagePack:
         denial=words("denial"),
         negation_after=int(data.get("negation_after", 0)),
         continuation=words("continuation"),
+        past=words("past"),
         passive_aux=words("passive_aux"),
         prepositions={
             k: frozenset(str(w).lower() for w in vs) for k, vs in data["prepositions"].items()
