@@ -508,3 +508,8 @@ def test_a_protest_called_for_a_day_gone_by_was_held() -> None:
     events = _events("Los sindicatos bolivianos convocaron a un paro el pasado 8 de agosto.", "es")
     assert [e["type"] for e in events] == ["PROTEST"]
     assert "held, not announced" in events[0]["explanation"]
+
+
+def test_a_future_in_a_headline_without_accents_is_still_a_future() -> None:
+    text = "OBREROS DE LA CONSTRUCCION PROTESTARAN EL JUEVES EN PANAMA"
+    assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]

@@ -692,6 +692,10 @@ def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: i
 
 
 def _future_inflection(token: Token, pack: LanguagePack) -> bool:
+    if token.text.isupper() and len(token.text) > 1:
+        # headlines in capitals drop accents: "PROTESTARAN" is "protestarán"
+        bare = tuple(unaccented(suffix) for suffix in pack.future_suffixes)
+        return token.lemma != token.lower and unaccented(token.lower).endswith(bare)
     return token.lemma != token.lower and token.lower.endswith(pack.future_suffixes)
 
 
