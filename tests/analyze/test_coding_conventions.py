@@ -513,3 +513,14 @@ def test_a_protest_called_for_a_day_gone_by_was_held() -> None:
 def test_a_future_in_a_headline_without_accents_is_still_a_future() -> None:
     text = "OBREROS DE LA CONSTRUCCION PROTESTARAN EL JUEVES EN PANAMA"
     assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]
+
+
+def test_protesters_acting_in_a_sentence_that_names_no_act_are_protesting() -> None:
+    events = _events("Miles de manifestantes rodeaban el palacio de gobierno en La Paz.", "es")
+    assert [(e["type"], e["cameo"]) for e in events] == [("PROTEST", "140")]
+    assert events[0]["explanation"].startswith("no lexicon entry")
+
+
+def test_protesters_acted_upon_or_in_a_subordinate_clause_are_not_protesting() -> None:
+    assert _types("Los manifestantes fueron rodeados por la policía en La Paz.", "es") == set()
+    assert _types("Years after crowds trashed the embassy, Lima reopened it.", "en") == set()

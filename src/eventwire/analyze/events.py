@@ -57,6 +57,8 @@ FUTURE_TYPES = {
     "ASSAULT": ("THREATEN", "138"),
 }
 RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
+PROTESTER_ROLES = frozenset({"protesters", "strikers"})
+CROWD_ACT_LINE = 0  # the act of a crowd of protesters is coded without a lexicon row
 CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
@@ -743,6 +745,37 @@ def _held_in_the_past(
     return any(t.lower in pack.past for t in (*clause[-PAST_REACH:], *after))
 
 
+def _crowd_acting(
+    doc: Document, pack: LanguagePack, units: list[Unit], first: int, end: int
+) -> list[Trigger]:
+    """ "los manifestantes rodeaban el edificio": protesters who act, in a sentence
+    that names no act, are protesting (PROTEST, CAMEO 140)."""
+    if any(
+        t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in doc.tokens[first:end]
+    ):
+        return []  # "los manifestantes fueron dispersados": acted upon
+    for unit in units[:1]:
+        verb = unit.last + 1  # the crowd's act: the word after it ("manifestantes rodeaban")
+        if (
+            not any(t.lower in pack.clause_openers for t in doc.tokens[first : unit.first])
+            and unit.actor >= 0
+            and unit.preposition is None
+            and doc.actors[unit.actor].role in PROTESTER_ROLES
+            and verb < end
+            and doc.tokens[verb].lower.isalpha()
+        ):
+            pattern = EventPattern(
+                tokens=(doc.tokens[verb].lower,),
+                type="PROTEST",
+                mode=None,
+                contexts=(),
+                cameo="140",
+                line=CROWD_ACT_LINE,
+            )
+            return [Trigger(pattern, verb, verb, (verb,))]
+    return []
+
+
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
     return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
 
@@ -879,6 +912,8 @@ def code_sentence(
     names = [doc.mentions[i].span for i in in_sentence]
     found = find_triggers(doc, first, end, pack.lang)  # NONE rows win over what they cover
     triggers = _main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
+    if not found:
+        triggers = _crowd_acting(doc, pack, all_units, first, end)
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
@@ -1266,8 +1301,14 @@ def _build_event(
         date=_nearest_date(doc, context.span),
         location=_location(doc, list(context.mentions)),
         confidence=round(min(confidence, 0.95), 2),
-        explanation=(f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'; {rule}"),
+        explanation=f"{_lexicon_entry(pack, pattern)}; {rule}",
     )
+
+
+def _lexicon_entry(pack: LanguagePack, pattern: EventPattern) -> str:
+    if pattern.line == CROWD_ACT_LINE:
+        return "no lexicon entry: protesters acting in a sentence that names no act"
+    return f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'"
 
 
 def _actor_of(unit: Unit | None) -> int | None:
