@@ -524,3 +524,9 @@ def test_protesters_acting_in_a_sentence_that_names_no_act_are_protesting() -> N
 def test_protesters_acted_upon_or_in_a_subordinate_clause_are_not_protesting() -> None:
     assert _types("Los manifestantes fueron rodeados por la policía en La Paz.", "es") == set()
     assert _types("Years after crowds trashed the embassy, Lima reopened it.", "en") == set()
+
+
+def test_a_union_congress_is_not_the_us_congress() -> None:
+    text = "The Trade Union Congress of Nigeria walked off the job on Monday in Abuja."
+    assert "USA" not in to_record(analyze(text, lang="en"))["countries"]
+    assert all(e["source_country"] != "USA" for e in _events(text, "en"))

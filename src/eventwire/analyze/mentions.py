@@ -399,7 +399,8 @@ def _drop_places_inside_names(doc: Document, hits: list[Hit], pack: LanguagePack
     another unknown capitalised word is part of a longer name."""
     starts = {t.start: t for t in doc.tokens}
     ends = {t.end: t for t in doc.tokens}
-    covered = {i for h in hits for i in range(h.start, h.end)}
+    # a role written with capitals ("Trade Union Congress") is part of a proper name
+    covered = {i for h in hits if h.entry.kind != "ROLE" for i in range(h.start, h.end)}
     kept = []
     for hit in hits:
         if hit.entry.kind in ("PLACE", "ORG"):
