@@ -530,3 +530,16 @@ def test_a_union_congress_is_not_the_us_congress() -> None:
     text = "The Trade Union Congress of Nigeria walked off the job on Monday in Abuja."
     assert "USA" not in to_record(analyze(text, lang="en"))["countries"]
     assert all(e["source_country"] != "USA" for e in _events(text, "en"))
+
+
+def test_the_speaker_who_reports_an_attack_does_not_commit_it() -> None:
+    text = (
+        "Gavin Gray, the IMF mission chief for Ukraine, said the outlook was uncertain"
+        " because of the attacks on the energy system."
+    )
+    assert all(e["source_country"] != "IMF" for e in _events(text, "en"))
+
+
+def test_a_speaker_who_reports_his_own_arrests_made_them() -> None:
+    events = _events("Kenyan police said they arrested twenty protesters in Nairobi.", "en")
+    assert [(e["type"], e["source_country"]) for e in events] == [("COERCE", "KEN")]

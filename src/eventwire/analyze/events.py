@@ -56,6 +56,7 @@ FUTURE_TYPES = {
     "PROTEST": ("THREATEN", ANNOUNCED_PROTEST),
     "ASSAULT": ("THREATEN", "138"),
 }
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
 PROTESTER_ROLES = frozenset({"protesters", "strikers"})
 CROWD_ACT_LINE = 0  # the act of a crowd of protesters is coded without a lexicon row
@@ -516,6 +517,19 @@ def choose_actors(
     return None, target, "no source in the sentence"
 
 
+def _reported_by(doc: Document, pack: LanguagePack, source: Unit, trigger: Trigger) -> bool:
+    if trigger.pattern.type not in MATERIAL_TYPES or source.last >= trigger.first:
+        return False
+    between = doc.tokens[source.last + 1 : trigger.first]
+    spoken = [
+        i
+        for i, t in enumerate(between)
+        if t.lemma in pack.speech_verbs or t.lower in pack.speech_verbs
+    ]
+    # "police said they arrested twenty": a pronoun after the speech verb is the speaker again
+    return bool(spoken) and not any(t.lower in pack.subject_pronouns for t in between[spoken[0] :])
+
+
 def _same_clause(doc: Document, last: int, first: int) -> bool:
     return not any(t.lower in CLAUSE_BREAKS for t in doc.tokens[last + 1 : first])
 
@@ -940,6 +954,10 @@ def code_sentence(
             units=tuple(all_units),
         )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
+        if source is not None and _reported_by(doc, pack, source, trigger):
+            # "the IMF chief said the outlook was uncertain because of the attacks":
+            # the speaker reports the act, he does not commit it (GUIDELINES)
+            source, rule = None, rule + "; not the speaker who reports the act"
         for sides in resolve_sides(
             doc, pack, trigger, units, (source, target, rule), earlier + events, context
         ):
