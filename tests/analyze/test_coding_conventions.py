@@ -543,3 +543,11 @@ def test_the_speaker_who_reports_an_attack_does_not_commit_it() -> None:
 def test_a_speaker_who_reports_his_own_arrests_made_them() -> None:
     events = _events("Kenyan police said they arrested twenty protesters in Nairobi.", "en")
     assert [(e["type"], e["source_country"]) for e in events] == [("COERCE", "KEN")]
+
+
+def test_a_strike_set_for_a_coming_day_is_announced() -> None:
+    text = (
+        "Los sindicatos bolivianos definieron la estrategia para un paro nacional"
+        " previsto para el lunes."
+    )
+    assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]
