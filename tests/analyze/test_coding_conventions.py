@@ -551,3 +551,10 @@ def test_a_strike_set_for_a_coming_day_is_announced() -> None:
         " previsto para el lunes."
     )
     assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]
+
+
+def test_a_title_before_a_city_name_names_a_person() -> None:
+    record = to_record(
+        analyze("Los mineros exigieron la renuncia del presidente Toledo.", lang="es")
+    )
+    assert "USA" not in record["countries"] and "ESP" not in record["countries"]

@@ -401,8 +401,15 @@ def _drop_places_inside_names(doc: Document, hits: list[Hit], pack: LanguagePack
     ends = {t.end: t for t in doc.tokens}
     # a role written with capitals ("Trade Union Congress") is part of a proper name
     covered = {i for h in hits if h.entry.kind != "ROLE" for i in range(h.start, h.end)}
+    role_ends = {h.end for h in hits if h.entry.kind == "ROLE"}
     kept = []
     for hit in hits:
+        if (
+            hit.entry.kind == "PLACE"
+            and hit.start - 1 in role_ends
+            and doc.text[hit.start - 1] == " "
+        ):
+            continue  # "el presidente Toledo": a title names a person, not the city
         if hit.entry.kind in ("PLACE", "ORG"):
             following = starts.get(hit.end + 1) if doc.text[hit.end : hit.end + 1] == " " else None
             preceding = (
