@@ -42,3 +42,10 @@ def test_tokens_carry_offsets_and_lemmas() -> None:
     assert tokens[2].lemma == "bevestigen"
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert records[0].first_token == 0 and records[0].last_token == len(tokens)
+
+
+def test_a_word_in_capitals_without_its_accent_gets_the_lemma_of_the_accented_word() -> None:
+    from eventwire.analyze.text import lemma_of_capitals
+
+    assert lemma_of_capitals("prohibe", "es") == "prohibir"
+    assert lemma_of_capitals("detencion", "es") == "detención"

@@ -48,6 +48,23 @@ def lemma_of(word: str, lang: str) -> str:
     return str(simplemma.lemmatize(word, lang=lang)).lower()
 
 
+ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemma_of_capitals(word: str, lang: str) -> str:
+    """Lemma of a word written in capitals, which often drop their accents
+    ("PROHIBE" for "prohíbe"): the first accented spelling the lemmatizer knows."""
+    if simplemma.is_known(word, lang=lang):
+        return lemma_of(word, lang)
+    for index, letter in enumerate(word):
+        if letter in ACUTE:
+            accented = word[:index] + ACUTE[letter] + word[index + 1 :]
+            if simplemma.is_known(accented, lang=lang):
+                return lemma_of(accented, lang)
+    return lemma_of(word, lang)
+
+
 def split_sentences(
     text: str, abbreviations: frozenset[str] = frozenset(), openers: tuple[str, ...] = ()
 ) -> list[Span]:
@@ -107,13 +124,21 @@ def tokenize(text: str, sentences: list[Span], lang: str) -> tuple[list[Token], 
                     end=match.end(),
                     text=word,
                     lower=lower,
-                    lemma=lemma_of(lower, lang) if word[0].isalpha() else lower,
+                    lemma=_lemma(word, lower, lang),
                     is_title=word[0].isupper(),
                     sentence=index,
                 )
             )
         records.append(Sentence(span=span, first_token=first, last_token=len(tokens)))
     return tokens, records
+
+
+def _lemma(word: str, lower: str, lang: str) -> str:
+    if not word[0].isalpha():
+        return lower
+    if len(word) > 2 and word.isupper():
+        return lemma_of_capitals(lower, lang)
+    return lemma_of(lower, lang)
 
 
 def segment(doc: Document) -> Document:
