@@ -11,7 +11,7 @@ trigger the actors of its sentence are ordered around it:
   Rusland …"), the first actor after it is the source;
 - coordinated actors ("Venezuela en Rusland") are the two sides of a
   reciprocal event.
-Negation and future cues are read in a window around the trigger. Repeated
+Negation and tense are read around the trigger (module `tense`). Repeated
 mentions of one fact (same type and dyad) merge into one event.
 """
 
@@ -21,9 +21,10 @@ import bisect
 import dataclasses
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from eventwire.analyze.tense import FUTURE_WINDOW, has_cue, read_tense
+from eventwire.analyze.text import CLAUSE_BREAKS, unaccented
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
 from eventwire.packs.schema import NOT_AN_EVENT
@@ -35,7 +36,6 @@ KEEP_WHEN_PROMISED = frozenset({"CONCEDE", "RETREAT"})
 GOVERNING_REACH = 12  # "demanded on Monday in a letter that Moscow immediately withdraw"
 DATELINE_TAIL = re.compile(r"^(?:,[^.\n]{0,20})?\s*(?:\(|--|[-—–]\s)")
 ATTRIBUTIVE = re.compile(r"-[a-z]")
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -45,7 +45,6 @@ ONE_SIDED = frozenset({"MOBILIZE"})
 LOCATED_RECIPIENT_TYPES = frozenset({"AID"})  # aid goes to the people of the place
 FOREIGN_TYPES = frozenset({"AID", "SANCTION", "COOPERATE"})  # never within one state
 ANNOUNCED_PROTEST = "133"  # CAMEO 133: threaten with political dissent, protest
-PAST_REACH = 4  # "convocó un paro el pasado 8 de agosto"
 # an act reported as future or intended takes another type (GUIDELINES "Tense";
 # PLOVER/CAMEO: announced protests are 133, announced attacks 138)
 FUTURE_TYPES = {
@@ -63,18 +62,14 @@ CROWD_ACT_LINE = 0  # the act of a crowd of protesters is coded without a lexico
 CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
-NEGATION_WINDOW = 4  # "no ha firmado todavía", "did not formally sign"
-DENIAL_WINDOW = 6  # "denied that officials had held talks"
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
-FUTURE_WINDOW = 8
 PREPOSITION_LOOKBACK = 3
 PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
-CONTINUATION_REACH = 3  # "continuarán sus protestas"
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
@@ -112,12 +107,6 @@ def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
         if unaccented(first) != first:
             index.setdefault(unaccented(first), []).append(pattern)
     return {k: tuple(v) for k, v in index.items()}
-
-
-@functools.cache  # called with pattern words only: a bounded set
-def unaccented(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _token_matches(token: Token, word: str, contractions: dict[str, tuple[str, ...]]) -> bool:
@@ -565,9 +554,7 @@ def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int,
     return first
 
 
-def _main_acts(
-    doc: Document, triggers: list[Trigger], pack: LanguagePack | None = None
-) -> list[Trigger]:
+def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> list[Trigger]:
     """Drop acts that are only demanded, threatened, refused or promised.
 
     "X demanded that Y withdraw" is REQUEST, not RETREAT; "X agreed to meet"
@@ -577,11 +564,12 @@ def _main_acts(
     """
     dropped: set[int] = set()
     announced: set[int] = set()
-    linking = (pack.preposition("of") | pack.articles) if pack is not None else frozenset()
+    linking = pack.preposition("of") | pack.articles
     backed = _support_for_protest(doc, triggers)
     dropped.update(backed)
+    backed_protests = set(backed.values())
     for i, matrix in enumerate(triggers[:-1]):
-        if i + 1 in backed.values():
+        if i + 1 in backed_protests:
             continue  # the protest stays; the backing of it is dropped
         between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
         called = _calls_for(matrix, triggers[i + 1])
@@ -598,11 +586,11 @@ def _main_acts(
             between = doc.tokens[matrix.last + 1 : embedded.first]
             if len(between) > GOVERNING_REACH or any(t.lower in CLAUSE_BREAKS for t in between):
                 break
-            if between and pack is not None and between[-1].lower in pack.preposition("locative"):
+            if between and between[-1].lower in pack.preposition("locative"):
                 continue  # "pide a los médicos en huelga una tregua": a state, not the request
             if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
                 dropped.add(i)
-            elif pack is not None and _denies(doc, pack, matrix, embedded):
+            elif _denies(doc, pack, matrix, embedded):
                 dropped.add(i)  # "negó que se hubieran reunido": a negated meeting (GUIDELINES)
             elif _calls_for(matrix, embedded):
                 # "los sindicatos llamaron a la huelga": the strike is announced
@@ -611,8 +599,7 @@ def _main_acts(
             else:
                 dropped.add(j)
             break
-    if pack is not None:
-        dropped |= _topics(doc, pack, triggers, dropped)
+    dropped |= _topics(doc, pack, triggers, dropped)
     if any(t.pattern.type == "PROTEST" for k, t in enumerate(triggers) if k not in dropped):
         # "incendiaron autos durante la protesta": property destroyed in a protest
         # is the riot itself (PLOVER PROTEST, mode riot), one fact with it
@@ -663,7 +650,7 @@ def _topics(
         before, word = doc.tokens[trigger.first - 2].lower, doc.tokens[trigger.first - 1].lower
         if not (word in bare or (word in pack.articles and before in with_article)):
             continue
-        adjunct = word in bare and doc.tokens[trigger.first - 2].lower == ","
+        adjunct = word in bare and before == ","
         for i, earlier in enumerate(triggers[:j]):
             between = doc.tokens[earlier.last + 1 : trigger.first]
             inner = between[:-2] if adjunct else between  # "…, en rechazo a": set off by a comma
@@ -676,13 +663,6 @@ def _topics(
                 topics.add(j)
                 break
     return topics
-
-
-def _clause_before(doc: Document, trigger: Trigger, first: int, reach: int) -> tuple[Token, ...]:
-    """Up to `reach` tokens before the trigger, not across clause punctuation."""
-    window = doc.tokens[max(first, trigger.first - reach) : trigger.first]
-    breaks = [i for i, t in enumerate(window) if t.lower in CLAUSE_BREAKS]
-    return window[breaks[-1] + 1 :] if breaks else window
 
 
 def _years_ago(doc: Document, trigger: Trigger, first: int, end: int) -> bool:
@@ -707,14 +687,6 @@ def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: i
     return False
 
 
-def _future_inflection(token: Token, pack: LanguagePack) -> bool:
-    if token.text.isupper() and len(token.text) > 1:
-        # headlines in capitals drop accents: "PROTESTARAN" is "protestarán"
-        bare = tuple(unaccented(suffix) for suffix in pack.future_suffixes)
-        return token.lemma != token.lower and unaccented(token.lower).endswith(bare)
-    return token.lemma != token.lower and token.lower.endswith(pack.future_suffixes)
-
-
 def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigger) -> bool:
     """ "negó que se hubieran reunido", "denied holding talks": the denied act is
     coded as negated; a refusal ("se negó a firmar") and a denied accusation stay
@@ -734,60 +706,35 @@ def _crowd(doc: Document, unit: Unit | None) -> bool:
     return unit is not None and unit.actor >= 0 and doc.actors[unit.actor].sector in CROWD_SECTORS
 
 
-def _since_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token, ...]:
-    """The tokens after the last clause break or coordinator ("se negó a reconocer
-    su derrota y convocará protestas": the refusal is not the call's negation)."""
-    for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].lower in CLAUSE_BREAKS or tokens[index].lower in pack.coordinators:
-            return tokens[index + 1 :]
-    return tokens
-
-
-def _until_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token, ...]:
-    """The tokens before the next clause ("advirtió que no dialogará": the "no"
-    belongs to the clause that "que" opens)."""
-    for index, token in enumerate(tokens):
-        if token.lower in pack.clause_openers or token.lower in CLAUSE_BREAKS:
-            return tokens[:index]
-    return tokens
-
-
-def _held_in_the_past(
-    doc: Document, pack: LanguagePack, trigger: Trigger, clause: tuple[Token, ...], end: int
-) -> bool:
-    after = doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + PAST_REACH)]
-    return any(t.lower in pack.past for t in (*clause[-PAST_REACH:], *after))
-
-
 def _crowd_acting(
     doc: Document, pack: LanguagePack, units: list[Unit], first: int, end: int
 ) -> list[Trigger]:
-    """ "los manifestantes rodeaban el edificio": protesters who act, in a sentence
-    that names no act, are protesting (PROTEST, CAMEO 140)."""
-    if any(
-        t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in doc.tokens[first:end]
+    """ "los manifestantes rodeaban el edificio": protesters who are the first actor
+    of a sentence that names no act, outside any subordinate clause and not acted
+    upon, are protesting (PROTEST, CAMEO 140). The word after them stands for the act."""
+    if not units:
+        return []
+    crowd, verb = units[0], units[0].last + 1
+    sentence = doc.tokens[first:end]
+    if (
+        any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in sentence)
+        or any(t.lower in pack.clause_openers for t in doc.tokens[first : crowd.first])
+        or crowd.actor < 0
+        or crowd.preposition is not None
+        or doc.actors[crowd.actor].role not in PROTESTER_ROLES
+        or verb >= end
+        or not doc.tokens[verb].lower.isalpha()
     ):
-        return []  # "los manifestantes fueron dispersados": acted upon
-    for unit in units[:1]:
-        verb = unit.last + 1  # the crowd's act: the word after it ("manifestantes rodeaban")
-        if (
-            not any(t.lower in pack.clause_openers for t in doc.tokens[first : unit.first])
-            and unit.actor >= 0
-            and unit.preposition is None
-            and doc.actors[unit.actor].role in PROTESTER_ROLES
-            and verb < end
-            and doc.tokens[verb].lower.isalpha()
-        ):
-            pattern = EventPattern(
-                tokens=(doc.tokens[verb].lower,),
-                type="PROTEST",
-                mode=None,
-                contexts=(),
-                cameo="140",
-                line=CROWD_ACT_LINE,
-            )
-            return [Trigger(pattern, verb, verb, (verb,))]
-    return []
+        return []
+    pattern = EventPattern(
+        tokens=(doc.tokens[verb].lower,),
+        type="PROTEST",
+        mode=None,
+        contexts=(),
+        cameo="140",
+        line=CROWD_ACT_LINE,
+    )
+    return [Trigger(pattern, verb, verb, (verb,))]
 
 
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
@@ -836,10 +783,6 @@ def _target_after(after: list[Unit]) -> Unit | None:
         if unit.preposition in (None, "with", "against", "to", "between", "of"):
             return unit
     return None
-
-
-def _has_cue(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
-    return any(t.lower in words or t.lemma in words for t in tokens)
 
 
 def _contexts(
@@ -931,7 +874,7 @@ def code_sentence(
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
-        if _has_cue(doc.tokens[max(first, trigger.first - 2) : trigger.first], pack.hypothetical):
+        if has_cue(doc.tokens[max(first, trigger.first - 2) : trigger.first], pack.hypothetical):
             continue  # "ahead of a possible invasion": nothing happened
         if _in_background(doc, pack, trigger, first) or _years_ago(doc, trigger, first, end):
             continue  # "after tribal clashes", "if it is attacked": not the reported act
@@ -1256,28 +1199,10 @@ def _build_event(
 ) -> Event:
     first, end = context.first, context.end
     pattern = trigger.pattern
-    before = _since_clause(
-        doc.tokens[max(first, trigger.first - DENIAL_WINDOW) : trigger.first], pack
+    tense = read_tense(
+        doc, pack, (trigger.first, trigger.last, trigger.words), first, end, trigger.announced
     )
-    after = _until_clause(
-        doc.tokens[trigger.last + 1 : min(end, trigger.last + 1 + pack.negation_after)], pack
-    )
-    # a negation inside the pattern ("not return to work") is part of its meaning
-    negated = (
-        _has_cue(before[-NEGATION_WINDOW:], pack.negation)
-        or _has_cue(before, pack.denial)
-        or _has_cue(after, pack.negation)
-    )
-    clause = _clause_before(doc, trigger, first, FUTURE_WINDOW)
-    future = (
-        trigger.announced
-        or _has_cue(clause, pack.future)
-        or any(t.lower in pack.future_forms for t in clause)
-        or any(_future_inflection(doc.tokens[i], pack) for i in trigger.words)
-    )
-    near = [doc.tokens[i] for i in trigger.words] + list(clause[-CONTINUATION_REACH:])
-    if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
-        future = False  # "continuarán sus protestas": the protest is under way
+    negated, future = tense.negated, tense.future
     event_type, cameo = pattern.type, pattern.cameo
     rule = sides.rule
     if event_type == "ASSAULT" and pattern.mode == "seize" and _crowd(doc, sides.source):
@@ -1285,7 +1210,7 @@ def _build_event(
         rule += "; property destroyed by a crowd: a riot"
     if future and event_type in FUTURE_TYPES:
         event_type, cameo = FUTURE_TYPES[event_type]
-    if cameo == ANNOUNCED_PROTEST and _held_in_the_past(doc, pack, trigger, clause, end):
+    if cameo == ANNOUNCED_PROTEST and tense.held:
         event_type, cameo, future = "PROTEST", "140", False
         rule += "; dated in the past: held, not announced"
     if future and negated and event_type in COOPERATIVE_TYPES:

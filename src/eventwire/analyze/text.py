@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 
 import simplemma
 
@@ -24,6 +25,13 @@ TOKEN = re.compile(
     re.UNICODE,
 )
 GENERIC_OPENERS = ('"', "'", "“", "‘", "«", "„")
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})  # tokens that end a clause
+
+
+@functools.cache  # called with pattern words and suffixes only: a bounded set
+def unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.cache
