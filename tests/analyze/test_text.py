@@ -44,8 +44,8 @@ def test_tokens_carry_offsets_and_lemmas() -> None:
     assert records[0].first_token == 0 and records[0].last_token == len(tokens)
 
 
-def test_a_word_in_capitals_without_its_accent_gets_the_lemma_of_the_accented_word() -> None:
-    from eventwire.analyze.text import lemma_of_capitals
+def test_a_word_without_its_accent_gets_the_lemma_of_the_accented_word() -> None:
+    from eventwire.analyze.text import lemma_restoring_accent
 
-    assert lemma_of_capitals("prohibe", "es") == "prohibir"
-    assert lemma_of_capitals("detencion", "es") == "detención"
+    assert lemma_restoring_accent("prohibe", "es") == "prohibir"
+    assert lemma_restoring_accent("detencion", "es") == "detención"

@@ -60,9 +60,10 @@ ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 
 
 @functools.lru_cache(maxsize=50_000)
-def lemma_of_capitals(word: str, lang: str) -> str:
-    """Lemma of a word written in capitals, which often drop their accents
-    ("PROHIBE" for "prohíbe"): the first accented spelling the lemmatizer knows."""
+def lemma_restoring_accent(word: str, lang: str) -> str:
+    """Lemma of a word the lemmatizer does not know, which has often lost its
+    accent ("PROHIBE" in a headline, "prohibe" in a hasty text, for "prohíbe"):
+    the lemma of the first accented spelling it knows, else its own."""
     if simplemma.is_known(word, lang=lang):
         return lemma_of(word, lang)
     for index, letter in enumerate(word):
@@ -144,8 +145,9 @@ def tokenize(text: str, sentences: list[Span], lang: str) -> tuple[list[Token], 
 def _lemma(word: str, lower: str, lang: str) -> str:
     if not word[0].isalpha():
         return lower
-    if len(word) > 2 and word.isupper():
-        return lemma_of_capitals(lower, lang)
+    if len(word) > 2 and (word.isupper() or word.islower()):
+        # names (capitalised) are left alone: "Leon" is no "león"
+        return lemma_restoring_accent(lower, lang)
     return lemma_of(lower, lang)
 
 
