@@ -289,9 +289,12 @@ def test_a_protest_named_after_a_preposition_is_the_setting_and_stays() -> None:
     ("text", "expected"),
     [
         ("Miles de personas se reunieron el domingo en la plaza central de Quito.", "PROTEST"),
-        ("Los estudiantes serbios desfilaron por el centro de Belgrado.", "PROTEST"),
+        ("Miles de jubilados desfilaron por la avenida principal de Montevideo.", "PROTEST"),
         ("Los rebeldes se apoderaron de los fusiles de la guarnición colombiana.", "COERCE"),
-        ("Dos hombres que se movilizaban en una moto atacaron a un policía colombiano.", "ASSAULT"),
+        (
+            "Tres hombres que se movilizaban en un camión dispararon contra un soldado colombiano.",
+            "ASSAULT",
+        ),
     ],
 )
 def test_spanish_crowds_marching_and_seizures(text: str, expected: str) -> None:
@@ -300,8 +303,8 @@ def test_spanish_crowds_marching_and_seizures(text: str, expected: str) -> None:
 
 def test_between_names_the_parties_of_the_act_it_follows_not_of_every_act() -> None:
     text = (
-        "Vecinos de Santo Domingo quemaron neumáticos en protesta por la carestía"
-        " de la vida y el acuerdo entre el gobierno dominicano y el FMI."
+        "Taxistas de Santiago de los Caballeros quemaron neumáticos en protesta por la"
+        " subida de la gasolina y el pacto entre el gobierno dominicano y el Banco Mundial."
     )
     protests = [e for e in _events(text, "es") if e["type"] == "PROTEST"]
     assert [(e["source_country"], e["target_country"]) for e in protests] == [("DOM", "DOM")]
@@ -332,7 +335,7 @@ def test_continuing_a_protest_reports_it_rather_than_announcing_it(text: str, la
 
 
 def test_a_request_to_those_on_strike_does_not_announce_the_strike() -> None:
-    text = "El gobierno nicaragüense pidió a los médicos en huelga una tregua."
+    text = "El gobierno hondureño pidió a los enfermeros en huelga una pausa."
     assert _types(text, "es") == {"PROTEST", "REQUEST"}
 
 
@@ -347,7 +350,7 @@ def test_a_noun_with_a_conditional_ending_is_no_conditional() -> None:
 
 
 def test_an_act_awaited_until_it_happens_is_not_reported() -> None:
-    text = "Los pescadores canadienses no volverán al trabajo hasta que se reúnan con el ministro."
+    text = "Los estibadores chilenos seguirán en paro hasta que se reúnan con la ministra."
     assert "CONSULT" not in _types(text, "es")
 
 
@@ -363,8 +366,8 @@ def test_a_named_actor_without_a_state_keeps_its_event_with_a_null_side() -> Non
 
 def test_a_demanded_resignation_far_from_the_demand_is_only_demanded() -> None:
     text = (
-        "Miles de campesinos paraguayos reclamaron la noche del lunes en el centro"
-        " de Asunción la renuncia inmediata del presidente."
+        "Cientos de maestros uruguayos exigieron el martes por la tarde ante el ministerio"
+        " la dimisión del ministro de Educación."
     )
     assert "RETREAT" not in _types(text, "es")
 
@@ -381,37 +384,35 @@ def test_a_denial_negates_the_act_it_denies_from_further_away(text: str, lang: s
 
 
 def test_a_negation_particle_far_before_the_act_belongs_to_another_phrase() -> None:
-    text = "No protest in Male has produced more detentions than the rally of Friday."
+    text = "No march in Dhaka has led to more detentions than the strike of June."
     assert all(not e["negated"] for e in _events(text, "en") if e["type"] == "COERCE")
 
 
 def test_a_refusal_stays_a_rejection() -> None:
-    text = "El sindicato hondureño de maestros se negó a firmar el acuerdo salarial."
+    text = "El gremio docente guatemalteco se negó a firmar el convenio con el ministerio."
     assert _types(text, "es") == {"REJECT"}
 
 
 def test_the_leaders_of_a_body_act_for_it() -> None:
-    text = "Los dirigentes del sindicato hondureño se negaron a firmar el acuerdo salarial."
+    text = "Los dirigentes del sindicato guatemalteco se negaron a firmar el convenio colectivo."
     events = _events(text, "es")
-    assert [(e["type"], e["source_country"]) for e in events] == [("REJECT", "HND")]
+    assert [(e["type"], e["source_country"]) for e in events] == [("REJECT", "GTM")]
 
 
 def test_a_name_opening_the_sentence_before_an_apposition_is_a_person() -> None:
     events = _events(
-        "Jaime Solares, líder de la COB, acusó a los parlamentarios de corrupción.", "es"
+        "Blanca Flores, líder de la federación campesina, acusó a los senadores de fraude.", "es"
     )
-    assert [(e["type"], e["source"]) for e in events] == [("ACCUSE", "Jaime Solares")]
+    assert [(e["type"], e["source"]) for e in events] == [("ACCUSE", "Blanca Flores")]
 
 
 def test_a_named_body_that_demands_keeps_its_request_without_a_target() -> None:
     text = (
-        "El canciller alemán viajó a Francia. El Partido Socialdemócrata reclamó hoy"
+        "El canciller austriaco viajó a Italia. El Partido Verde reclamó hoy"
         " que se suspenda el transporte de residuos nucleares."
     )
     requests = [e for e in _events(text, "es") if e["type"] == "REQUEST"]
-    assert [(e["source"], e["target_country"]) for e in requests] == [
-        ("Partido Socialdemócrata", None)
-    ]
+    assert [(e["source"], e["target_country"]) for e in requests] == [("Partido Verde", None)]
 
 
 def test_property_burnt_by_a_crowd_is_a_riot() -> None:
@@ -465,11 +466,11 @@ def test_northern_ireland_is_the_united_kingdom(text: str, lang: str) -> None:
     ("text", "expected"),
     [
         (
-            "El gobierno colombiano y los campesinos reanudaron el martes las negociaciones.",
+            "El ministerio argentino y los camioneros reanudaron el jueves las conversaciones.",
             "CONSULT",
         ),
         (
-            "El gobierno colombiano y los campesinos reanudarán el martes las negociaciones.",
+            "El ministerio argentino y los camioneros reanudarán el jueves las conversaciones.",
             "AGREE",
         ),
     ],
@@ -485,12 +486,12 @@ def _negations(text: str, lang: str) -> dict[str, bool]:
 
 
 def test_a_negation_in_the_clause_after_the_trigger_belongs_to_that_clause() -> None:
-    text = "El ministro boliviano advirtió que no dialogará con los huelguistas."
+    text = "La ministra chilena advirtió que no negociará con los camioneros."
     assert _negations(text, "es").get("THREATEN") is False
 
 
 def test_a_negation_after_a_spanish_noun_negates_the_verb_that_follows() -> None:
-    text = "El paro de los maestros bolivianos no contó con el apoyo de los mineros."
+    text = "La huelga de los choferes peruanos no tuvo eco entre los comerciantes."
     assert _negations(text, "es") == {"PROTEST": False}
 
 
@@ -500,30 +501,30 @@ def test_a_dutch_negation_at_the_end_of_the_clause_negates_the_act() -> None:
 
 
 def test_a_negation_before_a_coordinated_verb_does_not_reach_the_next_one() -> None:
-    text = "El dirigente serbio se negó a reconocer su derrota y convocará protestas diarias."
+    text = "La candidata perdedora se negó a aceptar el resultado y convocará marchas semanales."
     assert _negations(text, "es").get("THREATEN") is False
 
 
 def test_a_protest_called_for_a_day_gone_by_was_held() -> None:
-    events = _events("Los sindicatos bolivianos convocaron a un paro el pasado 8 de agosto.", "es")
+    events = _events("Los gremios ecuatorianos convocaron a una huelga el pasado 3 de marzo.", "es")
     assert [e["type"] for e in events] == ["PROTEST"]
     assert "held, not announced" in events[0]["explanation"]
 
 
 def test_a_future_in_a_headline_without_accents_is_still_a_future() -> None:
-    text = "OBREROS DE LA CONSTRUCCION PROTESTARAN EL JUEVES EN PANAMA"
+    text = "PESCADORES ARTESANALES PROTESTARAN EL LUNES EN VALPARAISO"
     assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]
 
 
 def test_protesters_acting_in_a_sentence_that_names_no_act_are_protesting() -> None:
-    events = _events("Miles de manifestantes rodeaban el palacio de gobierno en La Paz.", "es")
+    events = _events("Cientos de manifestantes cantaban frente al parlamento en Lima.", "es")
     assert [(e["type"], e["cameo"]) for e in events] == [("PROTEST", "140")]
     assert events[0]["explanation"].startswith("no lexicon entry")
 
 
 def test_protesters_acted_upon_or_in_a_subordinate_clause_are_not_protesting() -> None:
     assert _types("Los manifestantes fueron rodeados por la policía en La Paz.", "es") == set()
-    assert _types("Years after crowds trashed the embassy, Lima reopened it.", "en") == set()
+    assert _types("Years after crowds wrecked its consulate, Quito reopened it.", "en") == set()
 
 
 def test_a_union_congress_is_not_the_us_congress() -> None:
@@ -534,7 +535,7 @@ def test_a_union_congress_is_not_the_us_congress() -> None:
 
 def test_the_speaker_who_reports_an_attack_does_not_commit_it() -> None:
     text = (
-        "Gavin Gray, the IMF mission chief for Ukraine, said the outlook was uncertain"
+        "Ana Ruiz, the IMF mission chief for Moldova, said growth would stay weak"
         " because of the attacks on the energy system."
     )
     assert all(e["source_country"] != "IMF" for e in _events(text, "en"))
@@ -547,14 +548,14 @@ def test_a_speaker_who_reports_his_own_arrests_made_them() -> None:
 
 def test_a_strike_set_for_a_coming_day_is_announced() -> None:
     text = (
-        "Los sindicatos bolivianos definieron la estrategia para un paro nacional"
-        " previsto para el lunes."
+        "Los choferes colombianos discuten los detalles de una huelga general"
+        " prevista para el lunes."
     )
     assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("THREATEN", "133")]
 
 
 def test_a_title_before_a_city_name_names_a_person() -> None:
     record = to_record(
-        analyze("Los mineros exigieron la renuncia del presidente Toledo.", lang="es")
+        analyze("Los estudiantes pidieron la destitución del ministro Valencia.", lang="es")
     )
     assert "USA" not in record["countries"] and "ESP" not in record["countries"]
