@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventwire.analyze.gatherings import Side, gathering_verbs
 from eventwire.analyze.tense import FUTURE_WINDOW, has_cue, read_tense
 from eventwire.analyze.text import CLAUSE_BREAKS, unaccented
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
@@ -58,7 +59,11 @@ FUTURE_TYPES = {
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
 PROTESTER_ROLES = frozenset({"protesters", "strikers"})
-CROWD_ACT_LINE = 0  # the act of a crowd of protesters is coded without a lexicon row
+# roles of people who gather as a crowd ("los estudiantes se concentraron")
+CROWD_ROLES = PROTESTER_ROLES | frozenset(
+    {"students", "civilians", "workers", "farmers", "crowd", "rioters", "pensioners"}
+)
+GATHERING = ("PROTEST", "demo", "141")  # CAMEO 141: demonstrate or rally
 CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
@@ -732,9 +737,43 @@ def _crowd_acting(
         mode=None,
         contexts=(),
         cameo="140",
-        line=CROWD_ACT_LINE,
+        line=0,
+        rule="no lexicon entry: protesters acting in a sentence that names no act",
     )
     return [Trigger(pattern, verb, verb, (verb,))]
+
+
+def _gatherings(
+    doc: Document, pack: LanguagePack, units: list[Unit], found: list[Trigger], first: int, end: int
+) -> list[Trigger]:
+    """The triggers of the sentence with each crowd's verb of gathering read as a
+    rally (module `gatherings`), in place of the meeting it would otherwise be.
+    A NONE row or a protest already found at the verb stands."""
+    sides = [
+        Side(
+            first=u.first,
+            last=u.last,
+            crowd_role=u.actor >= 0 and doc.actors[u.actor].role in CROWD_ROLES,
+            governed=u.preposition is not None,
+        )
+        for u in units
+    ]
+    kind, mode, cameo = GATHERING
+    for verb in gathering_verbs(doc, pack, sides, first, end):
+        covering = [t for t in found if t.first <= verb <= t.last]
+        if any(t.pattern.type in (NOT_AN_EVENT, kind) for t in covering):
+            continue
+        pattern = EventPattern(
+            tokens=(doc.tokens[verb].lemma,),
+            type=kind,
+            mode=mode,
+            contexts=(),
+            cameo=cameo,
+            line=0,
+            rule="no lexicon entry: a crowd gathering is a rally",
+        )
+        found = [t for t in found if t not in covering] + [Trigger(pattern, verb, verb, (verb,))]
+    return sorted(found, key=lambda t: t.first)
 
 
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
@@ -868,6 +907,7 @@ def code_sentence(
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
     found = find_triggers(doc, first, end, pack.lang)  # NONE rows win over what they cover
+    found = _gatherings(doc, pack, all_units, found, first, end)
     triggers = _main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
     if not found:
         triggers = _crowd_acting(doc, pack, all_units, first, end)
@@ -1249,8 +1289,8 @@ def _build_event(
 
 
 def _lexicon_entry(pack: LanguagePack, pattern: EventPattern) -> str:
-    if pattern.line == CROWD_ACT_LINE:
-        return "no lexicon entry: protesters acting in a sentence that names no act"
+    if pattern.rule:
+        return pattern.rule
     return f"{pack.lang}/events.tsv:{pattern.line} '{' '.join(pattern.tokens)}'"
 
 

@@ -209,6 +209,7 @@ class EventPattern:
     contexts: tuple[str, ...]
     cameo: str
     line: int
+    rule: str = ""  # why a pattern made by a rule, not read from a lexicon row, fired
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -341,6 +342,9 @@ class LanguagePack:
     )
     continuation: frozenset[str]  # "continuarán la huelga": an act under way, not announced
     past: frozenset[str]  # "convocó un paro el pasado 8 de agosto": a time gone, the act held
+    gathering: frozenset[str]  # "miles de personas se reunieron": with a crowd, a rally
+    gathering_blockers: frozenset[str]  # "se reunieron con", "manifestaron que": no rally
+    crowd_counts: frozenset[str]  # "miles", "thousands": words that count a crowd
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -586,6 +590,9 @@ def _build_pack(lang: str) -> LanguagePack:
         negation_after=int(data.get("negation_after", 0)),
         continuation=words("continuation"),
         past=words("past"),
+        gathering=words("gathering"),
+        gathering_blockers=words("gathering_blockers"),
+        crowd_counts=words("crowd_counts"),
         passive_aux=words("passive_aux"),
         prepositions={
             k: frozenset(str(w).lower() for w in vs) for k, vs in data["prepositions"].items()
