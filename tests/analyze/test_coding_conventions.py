@@ -559,3 +559,56 @@ def test_a_title_before_a_city_name_names_a_person() -> None:
         analyze("Los estudiantes pidieron la destitución del ministro Valencia.", lang="es")
     )
     assert "USA" not in record["countries"] and "ESP" not in record["countries"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La policía lanzó gases lacrimógenos contra los estudiantes en Quito.", "es"),
+        ("Police fired tear gas at students in Quito.", "en"),
+        ("De politie zette traangas in tegen studenten in Quito.", "nl"),
+    ],
+)
+def test_riot_control_weapons_fired_are_violent_repression(text: str, lang: str) -> None:
+    # CAMEO 175, which the CAMEO-to-PLOVER table puts under ASSAULT
+    assert [(e["type"], e["cameo"]) for e in _events(text, lang)] == [("ASSAULT", "175")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La policía dispersó con gases lacrimógenos a los estudiantes en Quito.", "es"),
+        ("Police dispersed the students with tear gas in Quito.", "en"),
+        ("De politie dreef de studenten in Quito uiteen met traangas.", "nl"),
+    ],
+)
+def test_weapons_used_to_disperse_are_the_means_of_one_coercive_act(text: str, lang: str) -> None:
+    assert _types(text, lang) == {"COERCE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Los camioneros chilenos irán a la huelga el lunes, en protesta por el alza del peaje.",
+            "es",
+            {"THREATEN"},
+        ),
+        (
+            "Chilean truckers will strike on Monday in protest at the higher tolls.",
+            "en",
+            {"THREATEN"},
+        ),
+        (
+            "Los camioneros bloquearon la ruta el lunes en protesta por el alza del peaje.",
+            "es",
+            {"PROTEST"},
+        ),
+    ],
+)
+def test_a_protest_named_as_the_purpose_of_a_protest_is_the_same_act(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    events = _events(text, lang)
+    assert {e["type"] for e in events} == expected
+    assert len(events) == 1

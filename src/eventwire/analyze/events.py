@@ -77,6 +77,9 @@ YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
+VIOLENT_REPRESSION = "175"
+MEANS_REACH = 8  # "dispersaron a unos 300 trabajadores portuarios con gases lacrimógenos"
+PURPOSE_REACH = 14  # "realizarán la manifestación contra el presidente X, en protesta por"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
 
 
@@ -605,6 +608,8 @@ def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> li
                 dropped.add(j)
             break
     dropped |= _topics(doc, pack, triggers, dropped)
+    dropped |= _protest_purposes(doc, pack, triggers, dropped)
+    dropped |= _means_of_coercion(doc, triggers, dropped)
     if any(t.pattern.type == "PROTEST" for k, t in enumerate(triggers) if k not in dropped):
         # "incendiaron autos durante la protesta": property destroyed in a protest
         # is the riot itself (PLOVER PROTEST, mode riot), one fact with it
@@ -668,6 +673,53 @@ def _topics(
                 topics.add(j)
                 break
     return topics
+
+
+def _protest_purposes(
+    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
+) -> set[int]:
+    """ "pararán el lunes, en protesta por los despidos", "marched to protest the
+    law": a protest named as the purpose of a protest is that same protest, and
+    shares its tense (an announced strike stays announced)."""
+    purpose = pack.preposition("to") | pack.preposition("locative") | pack.preposition("against")
+    same = set()
+    for j, trigger in enumerate(triggers):
+        if j in dropped or trigger.pattern.type not in CALLED_TYPES or trigger.first < 1:
+            continue
+        if doc.tokens[trigger.first - 1].lower not in purpose:
+            continue
+        for i, earlier in enumerate(triggers[:j]):
+            between = doc.tokens[earlier.last + 1 : trigger.first - 1]
+            breaks = [t for t in between if t.lower in CLAUSE_BREAKS]
+            if (
+                i not in dropped
+                and earlier.pattern.type in CALLED_TYPES
+                and len(between) <= PURPOSE_REACH
+                and (not breaks or (len(breaks) == 1 and between[-1].lower == ","))
+            ):
+                same.add(j)
+                break
+    return same
+
+
+def _means_of_coercion(doc: Document, triggers: list[Trigger], dropped: set[int]) -> set[int]:
+    """ "dispersed the crowd with tear gas", "usó gases lacrimógenos para
+    desalojar": riot-control weapons used in a dispersal, an eviction or an
+    arrest are its means, one coercive act. Fired on their own they are violent
+    repression (CAMEO 175, which PLOVER puts under ASSAULT)."""
+    means = set()
+    for j, weapon in enumerate(triggers):
+        if j in dropped or weapon.pattern.cameo != VIOLENT_REPRESSION:
+            continue
+        for i, act in enumerate(triggers):
+            if i == j or i in dropped or act.pattern.type != "COERCE":
+                continue
+            first, second = sorted((weapon, act), key=lambda t: t.first)
+            between = doc.tokens[first.last + 1 : second.first]
+            if len(between) <= MEANS_REACH and not any(t.lower in CLAUSE_BREAKS for t in between):
+                means.add(j)
+                break
+    return means
 
 
 def _years_ago(doc: Document, trigger: Trigger, first: int, end: int) -> bool:
