@@ -612,3 +612,9 @@ def test_a_protest_named_as_the_purpose_of_a_protest_is_the_same_act(
     events = _events(text, lang)
     assert {e["type"] for e in events} == expected
     assert len(events) == 1
+
+
+def test_a_participle_set_off_by_a_comma_describes_and_reports_no_act() -> None:
+    text = "El exgobernador Ramírez, acusado de corrupción, viajó el lunes a Lima."
+    assert "ACCUSE" not in _types(text, "es")
+    assert "ACCUSE" in _types("La fiscalía acusó de corrupción al exgobernador Ramírez.", "es")

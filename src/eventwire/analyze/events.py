@@ -744,6 +744,18 @@ def _in_background(doc: Document, pack: LanguagePack, trigger: Trigger, first: i
     return False
 
 
+def _appositive(doc: Document, pack: LanguagePack, trigger: Trigger, first: int) -> bool:
+    """ "el general Oviedo, acusado de rebelión,", "X, backed by the unions,": a
+    participle set off by a comma describes the actor before it; the act it names
+    is not what the sentence reports."""
+    word = doc.tokens[trigger.first].lower
+    return (
+        trigger.first > first
+        and doc.tokens[trigger.first - 1].lower == ","
+        and any(word.endswith(ending) for ending in pack.participle_endings)
+    )
+
+
 def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigger) -> bool:
     """ "negó que se hubieran reunido", "denied holding talks": the denied act is
     coded as negated; a refusal ("se negó a firmar") and a denied accusation stay
@@ -970,6 +982,8 @@ def code_sentence(
             continue  # "ahead of a possible invasion": nothing happened
         if _in_background(doc, pack, trigger, first) or _years_ago(doc, trigger, first, end):
             continue  # "after tribal clashes", "if it is attacked": not the reported act
+        if _appositive(doc, pack, trigger, first):
+            continue  # "Gutiérrez, destituido en abril, viajó a…": a description
         inside = _quote_of(doc.tokens[trigger.first].start, quoted)
         units = [
             u

@@ -345,6 +345,7 @@ class LanguagePack:
     gathering: frozenset[str]  # "miles de personas se reunieron": with a crowd, a rally
     gathering_blockers: frozenset[str]  # "se reunieron con", "manifestaron que": no rally
     crowd_counts: frozenset[str]  # "miles", "thousands": words that count a crowd
+    participle_endings: tuple[str, ...]  # "acusado", "backed": a participle after a comma
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -593,6 +594,7 @@ def _build_pack(lang: str) -> LanguagePack:
         gathering=words("gathering"),
         gathering_blockers=words("gathering_blockers"),
         crowd_counts=words("crowd_counts"),
+        participle_endings=tuple(str(w).lower() for w in data.get("participle_endings", [])),
         passive_aux=words("passive_aux"),
         prepositions={
             k: frozenset(str(w).lower() for w in vs) for k, vs in data["prepositions"].items()
