@@ -618,3 +618,22 @@ def test_a_participle_set_off_by_a_comma_describes_and_reports_no_act() -> None:
     text = "El exgobernador Ramírez, acusado de corrupción, viajó el lunes a Lima."
     assert "ACCUSE" not in _types(text, "es")
     assert "ACCUSE" in _types("La fiscalía acusó de corrupción al exgobernador Ramírez.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Los camioneros chilenos suspendieron el martes el bloqueo de la ruta 5.", "es"),
+        ("Chilean dockworkers abandoned their strike over pay on Tuesday.", "en"),
+    ],
+)
+def test_ending_a_protest_is_a_concession(text: str, lang: str) -> None:
+    events = _events(text, lang)
+    assert [(e["type"], e["cameo"]) for e in events] == [("CONCEDE", "082")]
+    assert events[0]["source_country"] == "CHL"
+
+
+def test_raising_barricades_or_striking_for_days_ends_nothing() -> None:
+    assert "CONCEDE" not in _types("Los estudiantes levantaron barricadas en Santiago.", "es")
+    text = "Los maestros peruanos marcharon tras 30 días de huelga."
+    assert "CONCEDE" not in _types(text, "es")

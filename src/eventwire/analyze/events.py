@@ -21,6 +21,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.analyze.gatherings import Side, gathering_verbs
@@ -78,6 +79,9 @@ BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 VIOLENT_REPRESSION = "175"
+EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
+ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
+ENDED_REACH = 3  # "el paro de transportistas culminó"
 MEANS_REACH = 8  # "dispersaron a unos 300 trabajadores portuarios con gases lacrimógenos"
 PURPOSE_REACH = 14  # "realizarán la manifestación contra el presidente X, en protesta por"
 TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
@@ -573,7 +577,7 @@ def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> li
     dropped: set[int] = set()
     announced: set[int] = set()
     linking = pack.preposition("of") | pack.articles
-    backed = _support_for_protest(doc, triggers)
+    backed = _support_for_protest(doc, pack, triggers)
     dropped.update(backed)
     backed_protests = set(backed.values())
     for i, matrix in enumerate(triggers[:-1]):
@@ -625,7 +629,14 @@ def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> li
     ]
 
 
-def _support_for_protest(doc: Document, triggers: list[Trigger]) -> dict[int, int]:
+def _relative_to(pack: LanguagePack, between: Sequence[Token]) -> bool:
+    """Tokens that open a relative clause set off by a comma (", que", ", which")."""
+    return len(between) >= 2 and between[0].lower == "," and between[1].lower in pack.clause_openers
+
+
+def _support_for_protest(
+    doc: Document, pack: LanguagePack, triggers: list[Trigger]
+) -> dict[int, int]:
     """ "apoyaron la huelga", "el paro fue respaldado por los gremios": backing a
     protest is taking part in it, one fact with the protest. Maps the index of
     each such SUPPORT to the index of its protest."""
@@ -638,6 +649,8 @@ def _support_for_protest(doc: Document, triggers: list[Trigger]) -> dict[int, in
                 continue
             first, second = sorted((support, protest), key=lambda t: t.first)
             between = doc.tokens[first.last + 1 : second.first]
+            if protest is first and _relative_to(pack, between):
+                between = between[2:]  # "el paro, que fue respaldado por": said of the protest
             if len(between) <= SUPPORT_REACH and not any(t.lower in CLAUSE_BREAKS for t in between):
                 backed[j] = i
                 break
@@ -807,6 +820,61 @@ def _crowd_acting(
     return [Trigger(pattern, verb, verb, (verb,))]
 
 
+def _protest_endings(
+    doc: Document, pack: LanguagePack, triggers: list[Trigger], first: int, end: int
+) -> list[Trigger]:
+    """ "suspendieron el lunes el corte de ruta", "the strike ended": ending a
+    protest eases dissent (CONCEDE, CAMEO 082), and the protest is what it is
+    about, as with the lexicon's "levantar ~ huelga". The verbs are pack data
+    (`protest_endings`)."""
+    ended = []
+    kept = []
+    for protest in triggers:
+        verb = None
+        if protest.pattern.type in CALLED_TYPES:
+            verb = _ending_verb(doc, pack, protest, first, end)
+        if verb is None or any(t.first <= verb <= t.last for t in triggers):
+            kept.append(protest)
+            continue
+        pattern = EventPattern(
+            tokens=(doc.tokens[verb].lemma,),
+            type="CONCEDE",
+            mode=None,
+            contexts=("democracy",),
+            cameo=EASED_DISSENT,
+            line=0,
+            rule="no lexicon entry: ending a protest eases dissent",
+        )
+        ended.append(Trigger(pattern, verb, verb, (verb,)))
+    return sorted(kept + ended, key=lambda t: t.first)
+
+
+def _ending_verb(
+    doc: Document, pack: LanguagePack, protest: Trigger, first: int, end: int
+) -> int | None:
+    """The verb that ends the protest: before it in its clause ("suspendieron el
+    lunes la huelga") or right after it ("the strike ended"). A protest after a
+    preposition is a circumstance ("en protesta", "tras 32 días de protestas")."""
+    circumstance = pack.preposition("locative") | pack.preposition("to") | pack.preposition("other")
+    if protest.first > first and doc.tokens[protest.first - 1].lower in circumstance:
+        return None
+    for at in range(protest.first - 1, max(first, protest.first - ENDING_REACH) - 1, -1):
+        token = doc.tokens[at]
+        if token.lower in CLAUSE_BREAKS or token.lower in pack.clause_openers:
+            break
+        if token.lower in pack.preposition("other"):
+            return None
+        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
+            return at
+    for at in range(protest.last + 1, min(end, protest.last + 1 + ENDED_REACH)):
+        token = doc.tokens[at]
+        if token.lower in CLAUSE_BREAKS:
+            break
+        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
+            return at
+    return None
+
+
 def _gatherings(
     doc: Document, pack: LanguagePack, units: list[Unit], found: list[Trigger], first: int, end: int
 ) -> list[Trigger]:
@@ -973,6 +1041,7 @@ def code_sentence(
     found = find_triggers(doc, first, end, pack.lang)  # NONE rows win over what they cover
     found = _gatherings(doc, pack, all_units, found, first, end)
     triggers = _main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
+    triggers = _protest_endings(doc, pack, triggers, first, end)
     if not found:
         triggers = _crowd_acting(doc, pack, all_units, first, end)
     for trigger in triggers:

@@ -345,6 +345,7 @@ class LanguagePack:
     gathering: frozenset[str]  # "miles de personas se reunieron": with a crowd, a rally
     gathering_blockers: frozenset[str]  # "se reunieron con", "manifestaron que": no rally
     crowd_counts: frozenset[str]  # "miles", "thousands": words that count a crowd
+    protest_endings: frozenset[str]  # "levantar la huelga": ending a protest (CONCEDE)
     participle_endings: tuple[str, ...]  # "acusado", "backed": a participle after a comma
     passive_aux: frozenset[str]
     prepositions: dict[str, frozenset[str]]
@@ -594,6 +595,7 @@ def _build_pack(lang: str) -> LanguagePack:
         gathering=words("gathering"),
         gathering_blockers=words("gathering_blockers"),
         crowd_counts=words("crowd_counts"),
+        protest_endings=words("protest_endings"),
         participle_endings=tuple(str(w).lower() for w in data.get("participle_endings", [])),
         passive_aux=words("passive_aux"),
         prepositions={
