@@ -637,3 +637,20 @@ def test_raising_barricades_or_striking_for_days_ends_nothing() -> None:
     assert "CONCEDE" not in _types("Los estudiantes levantaron barricadas en Santiago.", "es")
     text = "Los maestros peruanos marcharon tras 30 días de huelga."
     assert "CONCEDE" not in _types(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Paraguay protestó el lunes por las declaraciones del canciller argentino.", "es"),
+        ("Paraguay protested on Monday against the remarks of the Argentine minister.", "en"),
+    ],
+)
+def test_a_state_that_protests_complains_in_words(text: str, lang: str) -> None:
+    assert [(e["type"], e["cameo"]) for e in _events(text, lang)] == [("ACCUSE", "114")]
+
+
+def test_people_or_a_walkout_protesting_is_still_a_protest() -> None:
+    assert _types("Los paraguayos protestaron frente al puente fronterizo.", "es") == {"PROTEST"}
+    text = "La delegación paraguaya se retiró de la cumbre para protestar contra Argentina."
+    assert "ACCUSE" not in _types(text, "es")

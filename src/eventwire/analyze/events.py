@@ -79,6 +79,9 @@ BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 VIOLENT_REPRESSION = "175"
+OFFICIAL_COMPLAINT = ("ACCUSE", "114")  # CAMEO 114: complain officially
+INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})
+STATE_NAMES = frozenset({"name", "alias"})  # "Cuba", not "los cubanos", who can march
 EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
 ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
 ENDED_REACH = 3  # "el paro de transportistas culminó"
@@ -1072,6 +1075,13 @@ def code_sentence(
             units=tuple(all_units),
         )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
+        if _verbal_protest(doc, pack, trigger, source):
+            kind, cameo = OFFICIAL_COMPLAINT
+            trigger = dataclasses.replace(
+                trigger,
+                pattern=dataclasses.replace(trigger.pattern, type=kind, cameo=cameo, mode=None),
+            )
+            rule += "; a state's or an institution's protest is words, not a demonstration"
         if source is not None and _reported_by(doc, pack, source, trigger):
             # "the IMF chief said the outlook was uncertain because of the attacks":
             # the speaker reports the act, he does not commit it (GUIDELINES)
@@ -1421,6 +1431,26 @@ def _build_event(
         confidence=round(min(confidence, 0.95), 2),
         explanation=f"{_lexicon_entry(pack, pattern)}; {rule}",
     )
+
+
+def _verbal_protest(
+    doc: Document, pack: LanguagePack, trigger: Trigger, source: Unit | None
+) -> bool:
+    """ "Cuba protestó por las restricciones", "the army protested against": a
+    state or an institution that protests complains in words (GUIDELINES: ACCUSE
+    covers diplomatic protest; PROTEST is physical activity, not mere words).
+    "se retiró de la cumbre para protestar" is the purpose of a walkout."""
+    pattern = trigger.pattern
+    if len(pattern.tokens) != 1 or pattern.tokens[0] not in pack.verbal_protest:
+        return False
+    if trigger.first > 0 and doc.tokens[trigger.first - 1].lower in pack.preposition("to"):
+        return False
+    if source is None or source.actor < 0:
+        return False
+    actor = doc.actors[source.actor]
+    written = doc.mentions[source.mention].span.text(doc.text).lower()
+    named_state = actor.kind == "STATE" and pack.states.get(written, ("", ""))[1] in STATE_NAMES
+    return named_state or actor.sector in INSTITUTION_SECTORS
 
 
 def _lexicon_entry(pack: LanguagePack, pattern: EventPattern) -> str:
