@@ -654,3 +654,10 @@ def test_people_or_a_walkout_protesting_is_still_a_protest() -> None:
     assert _types("Los paraguayos protestaron frente al puente fronterizo.", "es") == {"PROTEST"}
     text = "La delegación paraguaya se retiró de la cumbre para protestar contra Argentina."
     assert "ACCUSE" not in _types(text, "es")
+
+
+def test_a_named_act_takes_the_tense_of_its_verb() -> None:
+    text = "Perú y Chile anunciaron que las negociaciones se reanudarán el lunes en Lima."
+    assert _types(text, "es") == {"AGREE"}
+    text = "Según los dirigentes bolivianos, las protestas continuarán el lunes en La Paz."
+    assert _types(text, "es") == {"PROTEST"}

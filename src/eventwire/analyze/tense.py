@@ -22,6 +22,7 @@ DENIAL_WINDOW = 6  # "denied that officials had held talks"
 FUTURE_WINDOW = 8
 CONTINUATION_REACH = 3  # "continuarán sus protestas"
 PAST_REACH = 4  # "convocó un paro el pasado 8 de agosto"
+SUBJECT_VERB_REACH = 3  # "las negociaciones con el gobierno se reanudarán" is too far
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,16 @@ def read_tense(
         or any(t.lower in pack.future_forms for t in clause)
         or any(_future_inflection(doc.tokens[i], pack) for i in words)
     )
+    if not future and start > first and doc.tokens[start - 1].lower in pack.articles:
+        # "las negociaciones se reanudarán": a named act takes the tense of the
+        # verb it is the subject of
+        verb = _until_clause(doc.tokens[last + 1 : min(end, last + 1 + SUBJECT_VERB_REACH)], pack)
+        future = any(
+            _future_inflection(t, pack)
+            and t.lemma not in pack.continuation  # "las protestas continuarán"
+            and t.lemma not in pack.passive_aux  # "las marchas serán controladas"
+            for t in verb
+        )
     near = [doc.tokens[i] for i in words] + list(clause[-CONTINUATION_REACH:])
     if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
         future = False  # "continuarán sus protestas": the protest is under way
@@ -87,9 +98,13 @@ def _since_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token,
 
 def _until_clause(tokens: tuple[Token, ...], pack: LanguagePack) -> tuple[Token, ...]:
     """The tokens before the next clause ("advirtió que no dialogará": the "no"
-    belongs to the clause that "que" opens)."""
+    belongs to the clause that "que" opens, "se reunieron y firmarán" to "y")."""
     for index, token in enumerate(tokens):
-        if token.lower in pack.clause_openers or token.lower in CLAUSE_BREAKS:
+        if (
+            token.lower in pack.clause_openers
+            or token.lower in CLAUSE_BREAKS
+            or token.lower in pack.coordinators
+        ):
             return tokens[:index]
     return tokens
 
