@@ -661,3 +661,8 @@ def test_a_named_act_takes_the_tense_of_its_verb() -> None:
     assert _types(text, "es") == {"AGREE"}
     text = "Según los dirigentes bolivianos, las protestas continuarán el lunes en La Paz."
     assert _types(text, "es") == {"PROTEST"}
+
+
+def test_a_meeting_agreed_on_calls_for_no_protest() -> None:
+    text = "El ministro peruano se reunirá el jueves con los organizadores de la huelga."
+    assert "THREATEN" not in _types(text, "es")

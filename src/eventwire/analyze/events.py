@@ -68,6 +68,7 @@ GATHERING = ("PROTEST", "demo", "141")  # CAMEO 141: demonstrate or rally
 CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
+AGREED_MEETING = "036"  # CAMEO 036: express intent to meet or negotiate
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
@@ -912,7 +913,13 @@ def _gatherings(
 
 
 def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
-    return matrix.pattern.type in CALLING_TYPES and embedded.pattern.type in CALLED_TYPES
+    """ "llamaron a la huelga", "agreed to strike"; a meeting agreed on
+    ("se reunirá con los promotores de la marcha") calls for nothing."""
+    return (
+        matrix.pattern.type in CALLING_TYPES
+        and matrix.pattern.cameo != AGREED_MEETING
+        and embedded.pattern.type in CALLED_TYPES
+    )
 
 
 def _inside_name(doc: Document, trigger: Trigger, names: list[Span]) -> bool:
