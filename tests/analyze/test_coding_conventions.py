@@ -666,3 +666,10 @@ def test_a_named_act_takes_the_tense_of_its_verb() -> None:
 def test_a_meeting_agreed_on_calls_for_no_protest() -> None:
     text = "El ministro peruano se reunirá el jueves con los organizadores de la huelga."
     assert "THREATEN" not in _types(text, "es")
+
+
+def test_armed_men_blocking_a_road_impose_a_blockade() -> None:
+    text = "Guerrilleros de las FARC bloquearon la vía entre Pasto y Popayán."
+    assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("COERCE", "191")]
+    text = "Soldados colombianos bloquearon la vía a Pasto para protestar por sus sueldos."
+    assert "PROTEST" in _types(text, "es")

@@ -81,6 +81,9 @@ SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 VIOLENT_REPRESSION = "175"
 OFFICIAL_COMPLAINT = ("ACCUSE", "114")  # CAMEO 114: complain officially
+ARMED_BLOCKADE = ("COERCE", "191")  # CAMEO 191: impose blockade, restrict movement
+OBSTRUCTION = "144"  # CAMEO 144x: obstruct passage, block
+ARMED_SECTORS = frozenset({"REB", "MIL"})
 INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})
 STATE_NAMES = frozenset({"name", "alias"})  # "Cuba", not "los cubanos", who can march
 EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
@@ -1083,12 +1086,13 @@ def code_sentence(
         )
         source, target, rule = choose_actors(doc, pack, trigger, units, first)
         if _verbal_protest(doc, pack, trigger, source):
-            kind, cameo = OFFICIAL_COMPLAINT
-            trigger = dataclasses.replace(
-                trigger,
-                pattern=dataclasses.replace(trigger.pattern, type=kind, cameo=cameo, mode=None),
-            )
+            trigger = _recoded(trigger, OFFICIAL_COMPLAINT)
             rule += "; a state's or an institution's protest is words, not a demonstration"
+        elif _armed_blockade(doc, trigger, source) and not any(
+            t.pattern.type == "PROTEST" and t.first != trigger.first for t in found
+        ):  # "bloqueaban rutas para protestar contra el no pago": soldiers protesting
+            trigger = _recoded(trigger, ARMED_BLOCKADE)
+            rule += "; a blockade by armed men restricts movement, it is no protest"
         if source is not None and _reported_by(doc, pack, source, trigger):
             # "the IMF chief said the outlook was uncertain because of the attacks":
             # the speaker reports the act, he does not commit it (GUIDELINES)
@@ -1437,6 +1441,24 @@ def _build_event(
         location=_location(doc, list(context.mentions)),
         confidence=round(min(confidence, 0.95), 2),
         explanation=f"{_lexicon_entry(pack, pattern)}; {rule}",
+    )
+
+
+def _recoded(trigger: Trigger, code: tuple[str, str]) -> Trigger:
+    kind, cameo = code
+    pattern = dataclasses.replace(trigger.pattern, type=kind, cameo=cameo, mode=None)
+    return dataclasses.replace(trigger, pattern=pattern)
+
+
+def _armed_blockade(doc: Document, trigger: Trigger, source: Unit | None) -> bool:
+    """ "los guerrilleros bloquearon la vía": armed men who block a road impose a
+    blockade (CAMEO 191, COERCE), they do not obstruct in protest (144)."""
+    return (
+        trigger.pattern.type == "PROTEST"
+        and trigger.pattern.cameo.startswith(OBSTRUCTION)
+        and source is not None
+        and source.actor >= 0
+        and doc.actors[source.actor].sector in ARMED_SECTORS
     )
 
 
