@@ -53,3 +53,18 @@ def test_a_crowd_that_is_gathered_is_the_object_not_the_subject() -> None:
 def test_a_crowd_stating_something_is_no_rally() -> None:
     text = "Miles de peruanos manifestaron su apoyo al nuevo gobierno."
     assert "PROTEST" not in {e["type"] for e in _events(text, "es")}
+
+
+def test_police_are_no_crowd_however_many() -> None:
+    text = "Unos 3.000 policías peruanos se movilizaron el lunes en Arequipa."
+    assert "PROTEST" not in {e["type"] for e in _events(text, "es")}
+
+
+def test_a_count_after_a_verb_without_reflexive_is_its_object() -> None:
+    text = "El puerto peruano del Callao moviliza unos 2.000 contenedores cada día."
+    assert _events(text, "es") == []
+
+
+def test_students_mobilising_are_holding_a_rally() -> None:
+    text = "Unos 500 estudiantes peruanos se movilizaron el lunes en Arequipa."
+    assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("PROTEST", "141")]

@@ -85,6 +85,7 @@ ARMED_BLOCKADE = ("COERCE", "191")  # CAMEO 191: impose blockade, restrict movem
 OBSTRUCTION = "144"  # CAMEO 144x: obstruct passage, block
 ARMED_SECTORS = frozenset({"REB", "MIL"})
 INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})
+OFFICIAL_SECTORS = INSTITUTION_SECTORS | ARMED_SECTORS | {"POL"}  # never a crowd
 STATE_NAMES = frozenset({"name", "alias"})  # "Cuba", not "los cubanos", who can march
 EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
 ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
@@ -893,6 +894,7 @@ def _gatherings(
             first=u.first,
             last=u.last,
             crowd_role=u.actor >= 0 and doc.actors[u.actor].role in CROWD_ROLES,
+            official=u.actor >= 0 and doc.actors[u.actor].sector in OFFICIAL_SECTORS,
             governed=u.preposition is not None,
         )
         for u in units

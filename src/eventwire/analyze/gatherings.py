@@ -32,6 +32,7 @@ class Side:
     first: int  # token index
     last: int
     crowd_role: bool  # protesters, students, residents...
+    official: bool  # police, soldiers, officials: never a crowd, however many
     governed: bool  # inside a prepositional phrase
 
 
@@ -82,6 +83,11 @@ def _gathers_a_crowd(doc: Document, pack: LanguagePack, at: int, end: int) -> bo
 
 
 def _crowd_after(doc: Document, pack: LanguagePack, sides: list[Side], at: int, end: int) -> bool:
+    """ "se reunieron sólo 300 personas": a subject after the verb, where a reflexive
+    marks the verb as intransitive ("moviliza unos 2.000 vehículos" has an object)."""
+    near = doc.tokens[max(0, at - 1) : at + 2]
+    if not any(t.lower in pack.reflexives for t in near):
+        return False
     stop = min(end, at + 1 + INVERTED_REACH)
     for index in range(at + 1, stop):
         if doc.tokens[index].lower in CLAUSE_BREAKS or _governed_by_preposition(
@@ -97,8 +103,8 @@ def _crowd_after(doc: Document, pack: LanguagePack, sides: list[Side], at: int, 
 
 
 def _is_crowd(doc: Document, pack: LanguagePack, side: Side, first: int) -> bool:
-    if side.crowd_role:
-        return True
+    if side.crowd_role or side.official:
+        return side.crowd_role
     return _count_in(doc, pack, max(first, side.first - COUNT_REACH), side.first)
 
 

@@ -345,6 +345,7 @@ class LanguagePack:
     gathering: frozenset[str]  # "miles de personas se reunieron": with a crowd, a rally
     gathering_blockers: frozenset[str]  # "se reunieron con", "manifestaron que": no rally
     crowd_counts: frozenset[str]  # "miles", "thousands": words that count a crowd
+    reflexives: frozenset[str]  # "se", "zich": next to a verb, it has no object
     verbal_protest: frozenset[str]  # "Cuba protestó": by a state or an institution, words
     protest_endings: frozenset[str]  # "levantar la huelga": ending a protest (CONCEDE)
     participle_endings: tuple[str, ...]  # "acusado", "backed": a participle after a comma
@@ -596,6 +597,7 @@ def _build_pack(lang: str) -> LanguagePack:
         gathering=words("gathering"),
         gathering_blockers=words("gathering_blockers"),
         crowd_counts=words("crowd_counts"),
+        reflexives=words("reflexives"),
         verbal_protest=words("verbal_protest"),
         protest_endings=words("protest_endings"),
         participle_endings=tuple(str(w).lower() for w in data.get("participle_endings", [])),
