@@ -673,3 +673,10 @@ def test_armed_men_blocking_a_road_impose_a_blockade() -> None:
     assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("COERCE", "191")]
     text = "Soldados colombianos bloquearon la vía a Pasto para protestar por sus sueldos."
     assert "PROTEST" in _types(text, "es")
+
+
+def test_a_rejection_named_as_the_motive_of_a_protest_is_what_it_says() -> None:
+    text = "En rechazo al alza del pasaje, los estudiantes chilenos bloquearon la Alameda."
+    assert _types(text, "es") == {"PROTEST"}
+    text = "Los vecinos de Santiago hicieron sonar cacerolas el lunes, en repudio al alza."
+    assert _types(text, "es") == {"PROTEST"}

@@ -80,6 +80,7 @@ BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
 VIOLENT_REPRESSION = "175"
+MOTIVE_TYPES = frozenset({"REJECT", "ACCUSE"})  # "en rechazo a", "en repudio a"
 OFFICIAL_COMPLAINT = ("ACCUSE", "114")  # CAMEO 114: complain officially
 ARMED_BLOCKADE = ("COERCE", "191")  # CAMEO 191: impose blockade, restrict movement
 OBSTRUCTION = "144"  # CAMEO 144x: obstruct passage, block
@@ -621,6 +622,7 @@ def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> li
             break
     dropped |= _topics(doc, pack, triggers, dropped)
     dropped |= _protest_purposes(doc, pack, triggers, dropped)
+    dropped |= _protest_motives(doc, pack, triggers, dropped)
     dropped |= _means_of_coercion(doc, triggers, dropped)
     if any(t.pattern.type == "PROTEST" for k, t in enumerate(triggers) if k not in dropped):
         # "incendiaron autos durante la protesta": property destroyed in a protest
@@ -721,6 +723,27 @@ def _protest_purposes(
                 same.add(j)
                 break
     return same
+
+
+def _protest_motives(
+    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
+) -> set[int]:
+    """ "Y en rechazo a los aumentos, anunciaron marchas", "sonaron cacerolas, en
+    repudio al fraude": a rejection or a condemnation named as the motive of a
+    protest in the sentence is what the protest says, not a second act."""
+    motive = pack.preposition("locative")
+    protests = [
+        k for k, t in enumerate(triggers) if k not in dropped and t.pattern.type in CALLED_TYPES
+    ]
+    return {
+        j
+        for j, trigger in enumerate(triggers)
+        if j not in dropped
+        and trigger.pattern.type in MOTIVE_TYPES
+        and trigger.first > 0
+        and doc.tokens[trigger.first - 1].lower in motive
+        and any(k != j for k in protests)
+    }
 
 
 def _means_of_coercion(doc: Document, triggers: list[Trigger], dropped: set[int]) -> set[int]:
