@@ -680,3 +680,13 @@ def test_a_rejection_named_as_the_motive_of_a_protest_is_what_it_says() -> None:
     assert _types(text, "es") == {"PROTEST"}
     text = "Los vecinos de Santiago hicieron sonar cacerolas el lunes, en repudio al alza."
     assert _types(text, "es") == {"PROTEST"}
+
+
+def test_hooded_youths_burning_a_bus_are_rioting() -> None:
+    text = "Un grupo de encapuchados incendió un autobús en el centro de Valparaíso."
+    assert [(e["type"], e["cameo"]) for e in _events(text, "es")] == [("PROTEST", "145")]
+
+
+def test_protesters_named_with_two_roles_are_one_crowd() -> None:
+    text = "Los manifestantes cocaleros rodeaban desde el lunes el cuartel de Cochabamba."
+    assert _types(text, "es") == {"PROTEST"}

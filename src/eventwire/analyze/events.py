@@ -828,13 +828,18 @@ def _crowd_acting(
     if not units:
         return []
     crowd, verb = units[0], units[0].last + 1
+    roles = {doc.actors[crowd.actor].role} if crowd.actor >= 0 else set()
+    for unit in units[1:]:
+        if unit.first == verb and unit.actor >= 0:  # "los manifestantes cocaleros": one crowd
+            verb = unit.last + 1
+            roles.add(doc.actors[unit.actor].role)
     sentence = doc.tokens[first:end]
     if (
         any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in sentence)
         or any(t.lower in pack.clause_openers for t in doc.tokens[first : crowd.first])
         or crowd.actor < 0
         or crowd.preposition is not None
-        or doc.actors[crowd.actor].role not in PROTESTER_ROLES
+        or not roles & PROTESTER_ROLES
         or verb >= end
         or not doc.tokens[verb].lower.isalpha()
     ):
