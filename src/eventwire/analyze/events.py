@@ -1,7 +1,8 @@
 """Stage: events coded to PLOVER, with CAMEO, Goldstein and QuadClass alongside.
 
-Triggers are pack patterns matched on lower-cased tokens or lemmas. For each
-trigger the actors of its sentence are ordered around it:
+Triggers are pack patterns matched on lower-cased tokens or lemmas (module
+`triggers`); module `acts` keeps those that report an act of their own. For
+each act the actors of its sentence are ordered around it:
 - a passive clause ("worden", "be", "ser" + agent preposition) takes the
   agent as source and the unit before the trigger as target;
 - otherwise the source is the nearest actor before the trigger that is not
@@ -21,24 +22,26 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventwire.analyze.gatherings import Side, gathering_verbs
+from eventwire.analyze.acts import (
+    ARMED_SECTORS,
+    INSTITUTION_SECTORS,
+    crowd_acting,
+    crowd_gatherings,
+    is_crowd,
+    main_acts,
+    protest_endings,
+)
 from eventwire.analyze.tense import FUTURE_WINDOW, has_cue, read_tense
-from eventwire.analyze.text import CLAUSE_BREAKS, unaccented
+from eventwire.analyze.text import CLAUSE_BREAKS
+from eventwire.analyze.triggers import Trigger, Unit, find_triggers
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
 from eventwire.packs.schema import NOT_AN_EVENT
 
-GAP = "~"
-MAX_GAP = 5  # Dutch split verbs: "wees de kritiek van de EU af"
-GOVERNING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
-KEEP_WHEN_PROMISED = frozenset({"CONCEDE", "RETREAT"})
-GOVERNING_REACH = 12  # "demanded on Monday in a letter that Moscow immediately withdraw"
 DATELINE_TAIL = re.compile(r"^(?:,[^.\n]{0,20})?\s*(?:\(|--|[-—–]\s)")
 ATTRIBUTIVE = re.compile(r"-[a-z]")
-CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "«", "»"})
 ACTOR_KINDS = frozenset({"PERSON", "ROLE", "ORG", "STATE", "PLACE"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 # verbal reactions whose target is often the actor of an earlier event
@@ -59,16 +62,6 @@ FUTURE_TYPES = {
 }
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 RIOT = ("PROTEST", "145")  # CAMEO 145: protest violently, riot
-PROTESTER_ROLES = frozenset({"protesters", "strikers"})
-# roles of people who gather as a crowd ("los estudiantes se concentraron")
-CROWD_ROLES = PROTESTER_ROLES | frozenset(
-    {"students", "civilians", "workers", "farmers", "crowd", "rioters", "pensioners"}
-)
-GATHERING = ("PROTEST", "demo", "141")  # CAMEO 141: demonstrate or rally
-CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
-CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
-CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
-AGREED_MEETING = "036"  # CAMEO 036: express intent to meet or negotiate
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
@@ -77,130 +70,11 @@ PASSIVE_SECTORS = frozenset({"MED"})  # "told reporters", "state media reported"
 GENITIVE_REACH = 5  # tokens from a nominal trigger to "van de Russische diplomaat"
 YEAR_REACH = 3  # tokens between an act and the year it is dated to
 BACKGROUND_REACH = 3  # "if it is attacked", "in the wake of the execution"
-SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 BETWEEN_REACH = 8  # "la reunión celebrada el martes entre X y Y"
-VIOLENT_REPRESSION = "175"
-MOTIVE_TYPES = frozenset({"REJECT", "ACCUSE"})  # "en rechazo a", "en repudio a"
 OFFICIAL_COMPLAINT = ("ACCUSE", "114")  # CAMEO 114: complain officially
 ARMED_BLOCKADE = ("COERCE", "191")  # CAMEO 191: impose blockade, restrict movement
 OBSTRUCTION = "144"  # CAMEO 144x: obstruct passage, block
-ARMED_SECTORS = frozenset({"REB", "MIL"})
-INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})
-OFFICIAL_SECTORS = INSTITUTION_SECTORS | ARMED_SECTORS | {"POL"}  # never a crowd
 STATE_NAMES = frozenset({"name", "alias"})  # "Cuba", not "los cubanos", who can march
-EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
-ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
-ENDED_REACH = 3  # "el paro de transportistas culminó"
-MEANS_REACH = 8  # "dispersaron a unos 300 trabajadores portuarios con gases lacrimógenos"
-PURPOSE_REACH = 14  # "realizarán la manifestación contra el presidente X, en protesta por"
-TOPIC_REACH = 8  # tokens from an act to the act it is about ("protested against the arrest")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    pattern: EventPattern
-    first: int  # token index
-    last: int  # token index, inclusive
-    words: tuple[int, ...] = ()  # indexes of the tokens the pattern's words matched (no gaps)
-    announced: bool = False  # called for or announced by a governing act
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """An actor mention in the sentence, as the event coder sees it."""
-
-    mention: int
-    actor: int
-    country: str | None
-    first: int  # token index
-    last: int
-    preposition: str | None  # the preposition role that governs it, if any
-
-
-@functools.cache
-def pattern_index(lang: str) -> dict[str, tuple[EventPattern, ...]]:
-    """Patterns by their first word, and by that word without accents: wire
-    headlines in capitals often lose them ("PROTESTAS EN MERIDA")."""
-    index: dict[str, list[EventPattern]] = {}
-    for pattern in load_pack(lang).events:
-        first = pattern.tokens[0]
-        index.setdefault(first, []).append(pattern)
-        if unaccented(first) != first:
-            index.setdefault(unaccented(first), []).append(pattern)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _token_matches(token: Token, word: str, contractions: dict[str, tuple[str, ...]]) -> bool:
-    """A pattern word matches the token, its lemma, a word it contracts (Spanish
-    "del" = "de el", "al" = "a el"), or, for a token written without accents,
-    the word without its accents."""
-    lower = token.lower
-    if lower == word or token.lemma == word:
-        return True
-    if contractions and word in contractions.get(lower, ()):
-        return True
-    return not word.isascii() and lower.isascii() and lower == unaccented(word)
-
-
-def _match_at(
-    tokens: tuple[Token, ...],
-    i: int,
-    end: int,
-    pattern: EventPattern,
-    contractions: dict[str, tuple[str, ...]],
-) -> tuple[int, ...] | None:
-    """Indexes of the tokens the words of `pattern` match from token i (what a gap
-    skips is not among them), or None."""
-    position = i + 1
-    matched = [i]
-    words = pattern.tokens[1:]
-    k = 0
-    while k < len(words):
-        word = words[k]
-        if word == GAP:
-            target = words[k + 1]
-            for skip in range(MAX_GAP + 1):
-                if position + skip >= end:
-                    return None
-                if _token_matches(tokens[position + skip], target, contractions):
-                    matched.append(position + skip)
-                    position += skip + 1
-                    break
-                if tokens[position + skip].lower in CLAUSE_PUNCTUATION:
-                    return None
-            else:
-                return None
-            k += 2
-            continue
-        if position >= end or not _token_matches(tokens[position], word, contractions):
-            return None
-        matched.append(position)
-        position += 1
-        k += 1
-    return tuple(matched)
-
-
-def find_triggers(doc: Document, first: int, end: int, lang: str) -> list[Trigger]:
-    index = pattern_index(lang)
-    contractions = load_pack(lang).contractions
-    found: list[Trigger] = []
-    for i in range(first, end):
-        token = doc.tokens[i]
-        candidates = index.get(token.lower, ())
-        if token.lemma != token.lower and token.lemma in index:
-            candidates = tuple(dict.fromkeys(candidates + index[token.lemma]))
-        for pattern in candidates:
-            words = _match_at(doc.tokens, i, end, pattern, contractions)
-            if words is not None:
-                found.append(Trigger(pattern, i, words[-1], words))
-    # longest first; at equal length a NONE row wins, as it exists to block a reading
-    found.sort(key=lambda t: (-(len(t.pattern.tokens)), t.pattern.type != NOT_AN_EVENT, t.first))
-    kept: list[Trigger] = []
-    for trigger in found:
-        if any(trigger.first <= k.last and k.first <= trigger.last for k in kept):
-            continue
-        kept.append(trigger)
-    return sorted(kept, key=lambda t: t.first)
 
 
 def _token_range(doc: Document, span: Span, first: int, end: int) -> tuple[int, int] | None:
@@ -575,197 +449,6 @@ def _clause_start(doc: Document, pack: LanguagePack, units: list[Unit], at: int,
     return first
 
 
-def _main_acts(doc: Document, triggers: list[Trigger], pack: LanguagePack) -> list[Trigger]:
-    """Drop acts that are only demanded, threatened, refused or promised.
-
-    "X demanded that Y withdraw" is REQUEST, not RETREAT; "X agreed to meet"
-    is AGREE. But an agreed or promised concession or withdrawal keeps its own
-    type (GUIDELINES: future CONCEDE and RETREAT keep their type), so there the
-    embedded act wins over the AGREE that governs it.
-    """
-    dropped: set[int] = set()
-    announced: set[int] = set()
-    linking = pack.preposition("of") | pack.articles
-    backed = _support_for_protest(doc, pack, triggers)
-    dropped.update(backed)
-    backed_protests = set(backed.values())
-    for i, matrix in enumerate(triggers[:-1]):
-        if i + 1 in backed_protests:
-            continue  # the protest stays; the backing of it is dropped
-        between = doc.tokens[matrix.last + 1 : triggers[i + 1].first]
-        called = _calls_for(matrix, triggers[i + 1])
-        governs = not between and matrix.pattern.type in GOVERNING_TYPES  # "agreed to withdraw"
-        if all(t.lower in linking for t in between) and not called and not governs:
-            # "la represión de las protestas", "condemnation of the attacks": the
-            # second act is what the first one is about, not a new report
-            dropped.add(i + 1)
-    for i, matrix in enumerate(triggers):
-        if matrix.pattern.type not in GOVERNING_TYPES:
-            continue
-        for j in range(i + 1, len(triggers)):
-            embedded = triggers[j]
-            between = doc.tokens[matrix.last + 1 : embedded.first]
-            if len(between) > GOVERNING_REACH or any(t.lower in CLAUSE_BREAKS for t in between):
-                break
-            if between and between[-1].lower in pack.preposition("locative"):
-                continue  # "pide a los médicos en huelga una tregua": a state, not the request
-            if matrix.pattern.type == "AGREE" and embedded.pattern.type in KEEP_WHEN_PROMISED:
-                dropped.add(i)
-            elif _denies(doc, pack, matrix, embedded):
-                dropped.add(i)  # "negó que se hubieran reunido": a negated meeting (GUIDELINES)
-            elif _calls_for(matrix, embedded):
-                # "los sindicatos llamaron a la huelga": the strike is announced
-                dropped.add(i)
-                announced.add(j)
-            else:
-                dropped.add(j)
-            break
-    dropped |= _topics(doc, pack, triggers, dropped)
-    dropped |= _protest_purposes(doc, pack, triggers, dropped)
-    dropped |= _protest_motives(doc, pack, triggers, dropped)
-    dropped |= _means_of_coercion(doc, triggers, dropped)
-    if any(t.pattern.type == "PROTEST" for k, t in enumerate(triggers) if k not in dropped):
-        # "incendiaron autos durante la protesta": property destroyed in a protest
-        # is the riot itself (PLOVER PROTEST, mode riot), one fact with it
-        dropped |= {
-            k
-            for k, t in enumerate(triggers)
-            if t.pattern.type == "ASSAULT" and t.pattern.mode == "seize"
-        }
-    return [
-        dataclasses.replace(t, announced=True) if k in announced else t
-        for k, t in enumerate(triggers)
-        if k not in dropped
-    ]
-
-
-def _relative_to(pack: LanguagePack, between: Sequence[Token]) -> bool:
-    """Tokens that open a relative clause set off by a comma (", que", ", which")."""
-    return len(between) >= 2 and between[0].lower == "," and between[1].lower in pack.clause_openers
-
-
-def _support_for_protest(
-    doc: Document, pack: LanguagePack, triggers: list[Trigger]
-) -> dict[int, int]:
-    """ "apoyaron la huelga", "el paro fue respaldado por los gremios": backing a
-    protest is taking part in it, one fact with the protest. Maps the index of
-    each such SUPPORT to the index of its protest."""
-    backed: dict[int, int] = {}
-    for j, support in enumerate(triggers):
-        if support.pattern.type != "SUPPORT":
-            continue
-        for i, protest in enumerate(triggers):
-            if protest.pattern.type not in CALLED_TYPES:
-                continue
-            first, second = sorted((support, protest), key=lambda t: t.first)
-            between = doc.tokens[first.last + 1 : second.first]
-            if protest is first and _relative_to(pack, between):
-                between = between[2:]  # "el paro, que fue respaldado por": said of the protest
-            if len(between) <= SUPPORT_REACH and not any(t.lower in CLAUSE_BREAKS for t in between):
-                backed[j] = i
-                break
-    return backed
-
-
-def _topics(
-    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
-) -> set[int]:
-    """ "marcharon en rechazo a la ley", "protestaron contra la detención de": an
-    act named after a preposition, in the clause of an earlier act, is what that
-    act is about, not a second report. A protest there is its setting ("fueron
-    detenidos en una protesta") and stays."""
-    bare = pack.preposition("against") | pack.preposition("locative")
-    with_article = bare | pack.preposition("by") | pack.preposition("to")
-    topics = set()
-    for j, trigger in enumerate(triggers):
-        if j in dropped or trigger.first < 2 or trigger.pattern.type in CALLED_TYPES:
-            continue
-        before, word = doc.tokens[trigger.first - 2].lower, doc.tokens[trigger.first - 1].lower
-        if not (word in bare or (word in pack.articles and before in with_article)):
-            continue
-        adjunct = word in bare and before == ","
-        for i, earlier in enumerate(triggers[:j]):
-            between = doc.tokens[earlier.last + 1 : trigger.first]
-            inner = between[:-2] if adjunct else between  # "…, en rechazo a": set off by a comma
-            if (
-                i not in dropped
-                and earlier.last < trigger.first
-                and len(between) <= TOPIC_REACH
-                and not any(t.lower in CLAUSE_BREAKS for t in inner)
-            ):
-                topics.add(j)
-                break
-    return topics
-
-
-def _protest_purposes(
-    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
-) -> set[int]:
-    """ "pararán el lunes, en protesta por los despidos", "marched to protest the
-    law": a protest named as the purpose of a protest is that same protest, and
-    shares its tense (an announced strike stays announced)."""
-    purpose = pack.preposition("to") | pack.preposition("locative") | pack.preposition("against")
-    same = set()
-    for j, trigger in enumerate(triggers):
-        if j in dropped or trigger.pattern.type not in CALLED_TYPES or trigger.first < 1:
-            continue
-        if doc.tokens[trigger.first - 1].lower not in purpose:
-            continue
-        for i, earlier in enumerate(triggers[:j]):
-            between = doc.tokens[earlier.last + 1 : trigger.first - 1]
-            breaks = [t for t in between if t.lower in CLAUSE_BREAKS]
-            if (
-                i not in dropped
-                and earlier.pattern.type in CALLED_TYPES
-                and len(between) <= PURPOSE_REACH
-                and (not breaks or (len(breaks) == 1 and between[-1].lower == ","))
-            ):
-                same.add(j)
-                break
-    return same
-
-
-def _protest_motives(
-    doc: Document, pack: LanguagePack, triggers: list[Trigger], dropped: set[int]
-) -> set[int]:
-    """ "Y en rechazo a los aumentos, anunciaron marchas", "sonaron cacerolas, en
-    repudio al fraude": a rejection or a condemnation named as the motive of a
-    protest in the sentence is what the protest says, not a second act."""
-    motive = pack.preposition("locative")
-    protests = [
-        k for k, t in enumerate(triggers) if k not in dropped and t.pattern.type in CALLED_TYPES
-    ]
-    return {
-        j
-        for j, trigger in enumerate(triggers)
-        if j not in dropped
-        and trigger.pattern.type in MOTIVE_TYPES
-        and trigger.first > 0
-        and doc.tokens[trigger.first - 1].lower in motive
-        and any(k != j for k in protests)
-    }
-
-
-def _means_of_coercion(doc: Document, triggers: list[Trigger], dropped: set[int]) -> set[int]:
-    """ "dispersed the crowd with tear gas", "usó gases lacrimógenos para
-    desalojar": riot-control weapons used in a dispersal, an eviction or an
-    arrest are its means, one coercive act. Fired on their own they are violent
-    repression (CAMEO 175, which PLOVER puts under ASSAULT)."""
-    means = set()
-    for j, weapon in enumerate(triggers):
-        if j in dropped or weapon.pattern.cameo != VIOLENT_REPRESSION:
-            continue
-        for i, act in enumerate(triggers):
-            if i == j or i in dropped or act.pattern.type != "COERCE":
-                continue
-            first, second = sorted((weapon, act), key=lambda t: t.first)
-            between = doc.tokens[first.last + 1 : second.first]
-            if len(between) <= MEANS_REACH and not any(t.lower in CLAUSE_BREAKS for t in between):
-                means.add(j)
-                break
-    return means
-
-
 def _years_ago(doc: Document, trigger: Trigger, first: int, end: int) -> bool:
     """ "las protestas de 2018", "in 2012 a diplomat was expelled": an act dated to
     an earlier year than the article is background (GUIDELINES)."""
@@ -797,161 +480,6 @@ def _appositive(doc: Document, pack: LanguagePack, trigger: Trigger, first: int)
         trigger.first > first
         and doc.tokens[trigger.first - 1].lower == ","
         and any(word.endswith(ending) for ending in pack.participle_endings)
-    )
-
-
-def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigger) -> bool:
-    """ "negó que se hubieran reunido", "denied holding talks": the denied act is
-    coded as negated; a refusal ("se negó a firmar") and a denied accusation stay
-    REJECT."""
-    if embedded.pattern.type == "ACCUSE" or not any(
-        doc.tokens[i].lemma in pack.denial or doc.tokens[i].lower in pack.denial
-        for i in matrix.words
-    ):
-        return False
-    following = doc.tokens[matrix.last + 1] if matrix.last + 1 < len(doc.tokens) else None
-    return embedded.first == matrix.last + 1 or (
-        following is not None and following.lower in pack.clause_openers
-    )
-
-
-def _crowd(doc: Document, unit: Unit | None) -> bool:
-    return unit is not None and unit.actor >= 0 and doc.actors[unit.actor].sector in CROWD_SECTORS
-
-
-def _crowd_acting(
-    doc: Document, pack: LanguagePack, units: list[Unit], first: int, end: int
-) -> list[Trigger]:
-    """ "los manifestantes rodeaban el edificio": protesters who are the first actor
-    of a sentence that names no act, outside any subordinate clause and not acted
-    upon, are protesting (PROTEST, CAMEO 140). The word after them stands for the act."""
-    if not units:
-        return []
-    crowd, verb = units[0], units[0].last + 1
-    roles = {doc.actors[crowd.actor].role} if crowd.actor >= 0 else set()
-    for unit in units[1:]:
-        if unit.first == verb and unit.actor >= 0:  # "los manifestantes cocaleros": one crowd
-            verb = unit.last + 1
-            roles.add(doc.actors[unit.actor].role)
-    sentence = doc.tokens[first:end]
-    if (
-        any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in sentence)
-        or any(t.lower in pack.clause_openers for t in doc.tokens[first : crowd.first])
-        or crowd.actor < 0
-        or crowd.preposition is not None
-        or not roles & PROTESTER_ROLES
-        or verb >= end
-        or not doc.tokens[verb].lower.isalpha()
-    ):
-        return []
-    pattern = EventPattern(
-        tokens=(doc.tokens[verb].lower,),
-        type="PROTEST",
-        mode=None,
-        contexts=(),
-        cameo="140",
-        line=0,
-        rule="no lexicon entry: protesters acting in a sentence that names no act",
-    )
-    return [Trigger(pattern, verb, verb, (verb,))]
-
-
-def _protest_endings(
-    doc: Document, pack: LanguagePack, triggers: list[Trigger], first: int, end: int
-) -> list[Trigger]:
-    """ "suspendieron el lunes el corte de ruta", "the strike ended": ending a
-    protest eases dissent (CONCEDE, CAMEO 082), and the protest is what it is
-    about, as with the lexicon's "levantar ~ huelga". The verbs are pack data
-    (`protest_endings`)."""
-    ended = []
-    kept = []
-    for protest in triggers:
-        verb = None
-        if protest.pattern.type in CALLED_TYPES:
-            verb = _ending_verb(doc, pack, protest, first, end)
-        if verb is None or any(t.first <= verb <= t.last for t in triggers):
-            kept.append(protest)
-            continue
-        pattern = EventPattern(
-            tokens=(doc.tokens[verb].lemma,),
-            type="CONCEDE",
-            mode=None,
-            contexts=("democracy",),
-            cameo=EASED_DISSENT,
-            line=0,
-            rule="no lexicon entry: ending a protest eases dissent",
-        )
-        ended.append(Trigger(pattern, verb, verb, (verb,)))
-    return sorted(kept + ended, key=lambda t: t.first)
-
-
-def _ending_verb(
-    doc: Document, pack: LanguagePack, protest: Trigger, first: int, end: int
-) -> int | None:
-    """The verb that ends the protest: before it in its clause ("suspendieron el
-    lunes la huelga") or right after it ("the strike ended"). A protest after a
-    preposition is a circumstance ("en protesta", "tras 32 días de protestas")."""
-    circumstance = pack.preposition("locative") | pack.preposition("to") | pack.preposition("other")
-    if protest.first > first and doc.tokens[protest.first - 1].lower in circumstance:
-        return None
-    for at in range(protest.first - 1, max(first, protest.first - ENDING_REACH) - 1, -1):
-        token = doc.tokens[at]
-        if token.lower in CLAUSE_BREAKS or token.lower in pack.clause_openers:
-            break
-        if token.lower in pack.preposition("other"):
-            return None
-        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
-            return at
-    for at in range(protest.last + 1, min(end, protest.last + 1 + ENDED_REACH)):
-        token = doc.tokens[at]
-        if token.lower in CLAUSE_BREAKS:
-            break
-        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
-            return at
-    return None
-
-
-def _gatherings(
-    doc: Document, pack: LanguagePack, units: list[Unit], found: list[Trigger], first: int, end: int
-) -> list[Trigger]:
-    """The triggers of the sentence with each crowd's verb of gathering read as a
-    rally (module `gatherings`), in place of the meeting it would otherwise be.
-    A NONE row or a protest already found at the verb stands."""
-    sides = [
-        Side(
-            first=u.first,
-            last=u.last,
-            crowd_role=u.actor >= 0 and doc.actors[u.actor].role in CROWD_ROLES,
-            official=u.actor >= 0 and doc.actors[u.actor].sector in OFFICIAL_SECTORS,
-            governed=u.preposition is not None,
-        )
-        for u in units
-    ]
-    kind, mode, cameo = GATHERING
-    for verb in gathering_verbs(doc, pack, sides, first, end):
-        covering = [t for t in found if t.first <= verb <= t.last]
-        if any(t.pattern.type in (NOT_AN_EVENT, kind) for t in covering):
-            continue
-        pattern = EventPattern(
-            tokens=(doc.tokens[verb].lemma,),
-            type=kind,
-            mode=mode,
-            contexts=(),
-            cameo=cameo,
-            line=0,
-            rule="no lexicon entry: a crowd gathering is a rally",
-        )
-        found = [t for t in found if t not in covering] + [Trigger(pattern, verb, verb, (verb,))]
-    return sorted(found, key=lambda t: t.first)
-
-
-def _calls_for(matrix: Trigger, embedded: Trigger) -> bool:
-    """ "llamaron a la huelga", "agreed to strike"; a meeting agreed on
-    ("se reunirá con los promotores de la marcha") calls for nothing."""
-    return (
-        matrix.pattern.type in CALLING_TYPES
-        and matrix.pattern.cameo != AGREED_MEETING
-        and embedded.pattern.type in CALLED_TYPES
     )
 
 
@@ -1082,11 +610,11 @@ def code_sentence(
     events: list[Event] = []
     names = [doc.mentions[i].span for i in in_sentence]
     found = find_triggers(doc, first, end, pack.lang)  # NONE rows win over what they cover
-    found = _gatherings(doc, pack, all_units, found, first, end)
-    triggers = _main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
-    triggers = _protest_endings(doc, pack, triggers, first, end)
+    found = crowd_gatherings(doc, pack, all_units, found, first, end)
+    triggers = main_acts(doc, [t for t in found if t.pattern.type != NOT_AN_EVENT], pack)
+    triggers = protest_endings(doc, pack, triggers, first, end)
     if not found:
-        triggers = _crowd_acting(doc, pack, all_units, first, end)
+        triggers = crowd_acting(doc, pack, all_units, first, end)
     for trigger in triggers:
         if _inside_name(doc, trigger, names):
             continue  # "Rapid Support Forces", "riot police", "cooperation minister"
@@ -1431,7 +959,7 @@ def _build_event(
     negated, future = tense.negated, tense.future
     event_type, cameo = pattern.type, pattern.cameo
     rule = sides.rule
-    if event_type == "ASSAULT" and pattern.mode == "seize" and _crowd(doc, sides.source):
+    if event_type == "ASSAULT" and pattern.mode == "seize" and is_crowd(doc, sides.source):
         event_type, cameo = RIOT
         rule += "; property destroyed by a crowd: a riot"
     if future and event_type in FUTURE_TYPES:
