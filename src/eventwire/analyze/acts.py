@@ -205,9 +205,8 @@ def _protest_motives(
     repudio al fraude": a rejection or a condemnation named as the motive of a
     protest in the sentence is what the protest says, not a second act."""
     motive = pack.preposition("locative")
-    protests = [
-        k for k, t in enumerate(triggers) if k not in dropped and t.pattern.type in CALLED_TYPES
-    ]
+    if not any(k not in dropped and t.pattern.type in CALLED_TYPES for k, t in enumerate(triggers)):
+        return set()
     return {
         j
         for j, trigger in enumerate(triggers)
@@ -215,7 +214,6 @@ def _protest_motives(
         and trigger.pattern.type in MOTIVE_TYPES
         and trigger.first > 0
         and doc.tokens[trigger.first - 1].lower in motive
-        and any(k != j for k in protests)
     }
 
 
