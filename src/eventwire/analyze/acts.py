@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from eventwire.analyze.gatherings import Side, gathering_verbs
-from eventwire.analyze.text import CLAUSE_BREAKS
+from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of
 from eventwire.analyze.triggers import Trigger, Unit
 from eventwire.model import Document, Token
 from eventwire.packs.loader import EventPattern, LanguagePack
@@ -242,8 +242,7 @@ def _denies(doc: Document, pack: LanguagePack, matrix: Trigger, embedded: Trigge
     coded as negated; a refusal ("se negó a firmar") and a denied accusation stay
     REJECT."""
     if embedded.pattern.type == "ACCUSE" or not any(
-        doc.tokens[i].lemma in pack.denial or doc.tokens[i].lower in pack.denial
-        for i in matrix.words
+        is_one_of(doc.tokens[i], pack.denial) for i in matrix.words
     ):
         return False
     following = doc.tokens[matrix.last + 1] if matrix.last + 1 < len(doc.tokens) else None
@@ -272,7 +271,7 @@ def crowd_acting(
             roles.add(doc.actors[unit.actor].role)
     sentence = doc.tokens[first:end]
     if (
-        any(t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in sentence)
+        has_cue(sentence, pack.passive_aux)
         or any(t.lower in pack.clause_openers for t in doc.tokens[first : crowd.first])
         or crowd.actor < 0
         or crowd.preposition is not None
@@ -337,13 +336,13 @@ def _ending_verb(
             break
         if token.lower in pack.preposition("other"):
             return None
-        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
+        if is_one_of(token, pack.protest_endings):
             return at
     for at in range(protest.last + 1, min(end, protest.last + 1 + ENDED_REACH)):
         token = doc.tokens[at]
         if token.lower in CLAUSE_BREAKS:
             break
-        if token.lemma in pack.protest_endings or token.lower in pack.protest_endings:
+        if is_one_of(token, pack.protest_endings):
             return at
     return None
 

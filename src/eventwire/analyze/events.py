@@ -33,8 +33,8 @@ from eventwire.analyze.acts import (
     main_acts,
     protest_endings,
 )
-from eventwire.analyze.tense import FUTURE_WINDOW, has_cue, read_tense
-from eventwire.analyze.text import CLAUSE_BREAKS
+from eventwire.analyze.tense import FUTURE_WINDOW, read_tense
+from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of
 from eventwire.analyze.triggers import Trigger, Unit, find_triggers
 from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
@@ -311,9 +311,9 @@ def choose_actors(
     inside = [u for u in units if trigger.first < u.first and u.last < trigger.last]
     after = inside + [u for u in units if u.first > trigger.last]
     window = doc.tokens[max(first, trigger.first - FUTURE_WINDOW) : trigger.last + 1]
-    passive = any(
-        t.lemma in pack.passive_aux or t.lower in pack.passive_aux for t in window
-    ) and not doc.tokens[trigger.first].lower.endswith(pack.progressive_suffixes)
+    passive = any(is_one_of(t, pack.passive_aux) for t in window) and not doc.tokens[
+        trigger.first
+    ].lower.endswith(pack.progressive_suffixes)
     agent = next(
         (u for u in after if u.preposition == "by" and _same_clause(doc, trigger.last, u.first)),
         None,
@@ -405,11 +405,7 @@ def _reported_by(doc: Document, pack: LanguagePack, source: Unit, trigger: Trigg
     if trigger.pattern.type not in MATERIAL_TYPES or source.last >= trigger.first:
         return False
     between = doc.tokens[source.last + 1 : trigger.first]
-    spoken = [
-        i
-        for i, t in enumerate(between)
-        if t.lemma in pack.speech_verbs or t.lower in pack.speech_verbs
-    ]
+    spoken = [i for i, t in enumerate(between) if is_one_of(t, pack.speech_verbs)]
     # "police said they arrested twenty": a pronoun after the speech verb is the speaker again
     return bool(spoken) and not any(t.lower in pack.subject_pronouns for t in between[spoken[0] :])
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.analyze.text import CLAUSE_BREAKS
+from eventwire.analyze.text import CLAUSE_BREAKS, is_one_of
 from eventwire.model import Document, Token
 from eventwire.packs.loader import LanguagePack
 
@@ -44,7 +44,7 @@ def gathering_verbs(
     verbs = []
     for at in range(first, end):
         token = doc.tokens[at]
-        if token.lemma not in pack.gathering and token.lower not in pack.gathering:
+        if not is_one_of(token, pack.gathering):
             continue
         if at + 1 < end and doc.tokens[at + 1].lower in pack.gathering_blockers:
             continue

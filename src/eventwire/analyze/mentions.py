@@ -20,6 +20,7 @@ import simplemma
 
 from eventwire.analyze.dates import parse_iso
 from eventwire.analyze.gazetteer import Hit, find_hits
+from eventwire.analyze.text import is_one_of
 from eventwire.model import Document, Mention, Span, Token
 from eventwire.packs.loader import LanguagePack, Person, load_pack, load_shared
 
@@ -434,7 +435,7 @@ def _drop_lone_words(drafts: list[Draft], doc: Document, pack: LanguagePack) -> 
     }
     speech_edges = set()
     for index, token in enumerate(doc.tokens):
-        if token.lemma in pack.speech_verbs or token.lower in pack.speech_verbs:
+        if is_one_of(token, pack.speech_verbs):
             for neighbour in doc.tokens[max(0, index - 2) : index + 3]:
                 speech_edges.add(neighbour.start)
     return [

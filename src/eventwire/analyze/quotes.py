@@ -15,6 +15,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from eventwire.analyze.text import is_one_of
 from eventwire.model import Document, Mention, Quote, Span
 from eventwire.packs.loader import LanguagePack, load_pack
 
@@ -215,7 +216,7 @@ def _attribution_in(
 def _speech_verb_at(doc: Document, pack: LanguagePack, window: Span) -> int | None:
     for token in doc.tokens:
         inside = window.start <= token.start and token.end <= window.end
-        if inside and (token.lemma in pack.speech_verbs or token.lower in pack.speech_verbs):
+        if inside and is_one_of(token, pack.speech_verbs):
             return token.start
     return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from eventwire.analyze.text import CLAUSE_BREAKS, unaccented
+from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, unaccented
 from eventwire.model import Document, Token
 from eventwire.packs.loader import LanguagePack
 
@@ -30,10 +30,6 @@ class Tense:
     negated: bool
     future: bool  # announced or intended, not done
     held: bool  # dated to a time gone by ("el pasado 8 de agosto")
-
-
-def has_cue(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
-    return any(t.lower in words or t.lemma in words for t in tokens)
 
 
 def clause_before(doc: Document, at: int, first: int, reach: int) -> tuple[Token, ...]:
@@ -80,7 +76,7 @@ def read_tense(
             for t in verb
         )
     near = [doc.tokens[i] for i in words] + list(clause[-CONTINUATION_REACH:])
-    if any(t.lemma in pack.continuation or t.lower in pack.continuation for t in near):
+    if has_cue(near, pack.continuation):
         future = False  # "continuarán sus protestas": the protest is under way
     later = doc.tokens[last + 1 : min(end, last + 1 + PAST_REACH)]
     held = any(t.lower in pack.past for t in (*clause[-PAST_REACH:], *later))

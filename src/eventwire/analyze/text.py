@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import simplemma
 
@@ -35,6 +36,16 @@ def unaccented(word: str) -> str:
 
 
 @functools.cache
+def is_one_of(token: Token, words: frozenset[str]) -> bool:
+    """A token written, or lemmatised, as one of `words`: pack word lists hold
+    written forms ("gaan") and lemmas ("continuar") alike."""
+    return token.lower in words or token.lemma in words
+
+
+def has_cue(tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    return any(is_one_of(t, words) for t in tokens)
+
+
 def sentence_end(openers: tuple[str, ...]) -> re.Pattern[str]:
     """End of a sentence: terminal punctuation (and closing marks), white space,
     then a word, a digit, a dash or bracket, or an opening quote mark of the
