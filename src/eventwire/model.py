@@ -32,6 +32,11 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SECTORS = frozenset(
     {"GOV", "MIL", "POL", "OPP", "REB", "BUS", "MED", "CVL", "JUD", "LEG", "IGO", "NGO"}
 )
+# groups of sectors the event coder reasons with
+CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
+ARMED_SECTORS = frozenset({"REB", "MIL"})
+INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})  # act in words of office
+OFFICIAL_SECTORS = INSTITUTION_SECTORS | ARMED_SECTORS | {"POL"}  # never a crowd
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, order=True)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from eventwire.analyze.gatherings import Side, gathering_verbs
 from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of
 from eventwire.analyze.triggers import Trigger, Unit
-from eventwire.model import Document, Token
+from eventwire.model import CROWD_SECTORS, OFFICIAL_SECTORS, Document, Token
 from eventwire.packs.loader import EventPattern, LanguagePack
 from eventwire.packs.schema import NOT_AN_EVENT
 
@@ -30,16 +30,12 @@ CROWD_ROLES = PROTESTER_ROLES | frozenset(
     {"students", "civilians", "workers", "farmers", "crowd", "rioters", "pensioners"}
 )
 GATHERING = ("PROTEST", "demo", "141")  # CAMEO 141: demonstrate or rally
-CROWD_SECTORS = frozenset({"CVL", "OPP"})  # civilians and opposition supporters
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
 AGREED_MEETING = "036"  # CAMEO 036: express intent to meet or negotiate
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 VIOLENT_REPRESSION = "175"
 MOTIVE_TYPES = frozenset({"REJECT", "ACCUSE"})  # "en rechazo a", "en repudio a"
-ARMED_SECTORS = frozenset({"REB", "MIL"})
-INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG"})
-OFFICIAL_SECTORS = INSTITUTION_SECTORS | ARMED_SECTORS | {"POL"}  # never a crowd
 EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
 ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
 ENDED_REACH = 3  # "el paro de transportistas culminó"

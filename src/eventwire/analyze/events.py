@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass
 
 from eventwire.analyze.acts import (
-    ARMED_SECTORS,
-    INSTITUTION_SECTORS,
     crowd_acting,
     crowd_gatherings,
     is_crowd,
@@ -36,7 +34,16 @@ from eventwire.analyze.acts import (
 from eventwire.analyze.tense import FUTURE_WINDOW, read_tense
 from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of
 from eventwire.analyze.triggers import Trigger, Unit, find_triggers
-from eventwire.model import SYMMETRIC_TYPES, Document, Event, Mention, Span, Token
+from eventwire.model import (
+    ARMED_SECTORS,
+    INSTITUTION_SECTORS,
+    SYMMETRIC_TYPES,
+    Document,
+    Event,
+    Mention,
+    Span,
+    Token,
+)
 from eventwire.packs.loader import EventPattern, LanguagePack, load_pack, load_shared
 from eventwire.packs.schema import NOT_AN_EVENT
 
