@@ -29,14 +29,16 @@ PROTESTER_ROLES = frozenset({"protesters", "strikers"})
 CROWD_ROLES = PROTESTER_ROLES | frozenset(
     {"students", "civilians", "workers", "farmers", "crowd", "rioters", "pensioners"}
 )
-GATHERING = ("PROTEST", "demo", "141")  # CAMEO 141: demonstrate or rally
+# codes (type, mode, contexts, CAMEO) of the acts rules find with no lexicon row
+GATHERING = ("PROTEST", "demo", (), "141")  # CAMEO 141: demonstrate or rally
+CROWD_ACT = ("PROTEST", None, (), "140")  # CAMEO 140: engage in political dissent
 CALLED_TYPES = frozenset({"PROTEST"})  # "called a general strike": the protest is announced
 CALLING_TYPES = frozenset({"REQUEST", "AGREE"})
 AGREED_MEETING = "036"  # CAMEO 036: express intent to meet or negotiate
 SUPPORT_REACH = 6  # "el paro no contó con la adhesión … pero fue respaldado"
 VIOLENT_REPRESSION = "175"
 MOTIVE_TYPES = frozenset({"REJECT", "ACCUSE"})  # "en rechazo a", "en repudio a"
-EASED_DISSENT = "082"  # CAMEO 082: ease political dissent
+EASED_DISSENT = ("CONCEDE", None, ("democracy",), "082")  # CAMEO 082: ease political dissent
 ENDING_REACH = 8  # "levantó este miércoles, 12 horas antes de lo previsto, la huelga"
 ENDED_REACH = 3  # "el paro de transportistas culminó"
 MEANS_REACH = 8  # "dispersaron a unos 300 trabajadores portuarios con gases lacrimógenos"
@@ -276,16 +278,14 @@ def crowd_acting(
         or not doc.tokens[verb].lower.isalpha()
     ):
         return []
-    pattern = EventPattern(
-        tokens=(doc.tokens[verb].lower,),
-        type="PROTEST",
-        mode=None,
-        contexts=(),
-        cameo="140",
-        line=0,
-        rule="no lexicon entry: protesters acting in a sentence that names no act",
-    )
-    return [Trigger(pattern, verb, verb, (verb,))]
+    return [
+        _rule_trigger(
+            doc,
+            verb,
+            CROWD_ACT,
+            "no lexicon entry: protesters acting in a sentence that names no act",
+        )
+    ]
 
 
 def protest_endings(
@@ -304,16 +304,11 @@ def protest_endings(
         if verb is None or any(t.first <= verb <= t.last for t in triggers):
             kept.append(protest)
             continue
-        pattern = EventPattern(
-            tokens=(doc.tokens[verb].lemma,),
-            type="CONCEDE",
-            mode=None,
-            contexts=("democracy",),
-            cameo=EASED_DISSENT,
-            line=0,
-            rule="no lexicon entry: ending a protest eases dissent",
+        ended.append(
+            _rule_trigger(
+                doc, verb, EASED_DISSENT, "no lexicon entry: ending a protest eases dissent"
+            )
         )
-        ended.append(Trigger(pattern, verb, verb, (verb,)))
     return sorted(kept + ended, key=lambda t: t.first)
 
 
@@ -343,6 +338,24 @@ def _ending_verb(
     return None
 
 
+def _rule_trigger(
+    doc: Document, at: int, code: tuple[str, str | None, tuple[str, ...], str], rule: str
+) -> Trigger:
+    """A one-word trigger that a rule, not a lexicon row, found; `rule` is what the
+    explanation shows in place of the row."""
+    kind, mode, contexts, cameo = code
+    pattern = EventPattern(
+        tokens=(doc.tokens[at].lemma,),
+        type=kind,
+        mode=mode,
+        contexts=contexts,
+        cameo=cameo,
+        line=0,
+        rule=rule,
+    )
+    return Trigger(pattern, at, at, (at,))
+
+
 def crowd_gatherings(
     doc: Document, pack: LanguagePack, units: list[Unit], found: list[Trigger], first: int, end: int
 ) -> list[Trigger]:
@@ -359,21 +372,15 @@ def crowd_gatherings(
         )
         for u in units
     ]
-    kind, mode, cameo = GATHERING
+    kind = GATHERING[0]
     for verb in gathering_verbs(doc, pack, sides, first, end):
         covering = [t for t in found if t.first <= verb <= t.last]
         if any(t.pattern.type in (NOT_AN_EVENT, kind) for t in covering):
             continue
-        pattern = EventPattern(
-            tokens=(doc.tokens[verb].lemma,),
-            type=kind,
-            mode=mode,
-            contexts=(),
-            cameo=cameo,
-            line=0,
-            rule="no lexicon entry: a crowd gathering is a rally",
+        rally = _rule_trigger(
+            doc, verb, GATHERING, "no lexicon entry: a crowd gathering is a rally"
         )
-        found = [t for t in found if t not in covering] + [Trigger(pattern, verb, verb, (verb,))]
+        found = [t for t in found if t not in covering] + [rally]
     return sorted(found, key=lambda t: t.first)
 
 

@@ -62,15 +62,11 @@ def _crowd_before(
     while start > max(first, at - CROWD_REACH) and doc.tokens[start - 1].lower not in CLAUSE_BREAKS:
         start -= 1
     before = [s for s in sides if start <= s.first and s.last < at]
-    if before:
-        nearest = before[-1]
-        if nearest.governed and at - nearest.last > ADJACENT:
-            before = [s for s in before if not s.governed]
-            if not before:
-                return _count_in(doc, pack, start, at)
-            nearest = before[-1]
-        return _is_crowd(doc, pack, nearest, first)
-    return _count_in(doc, pack, start, at)
+    if before and before[-1].governed and at - before[-1].last > ADJACENT:
+        before = [s for s in before if not s.governed]  # "ante el palacio": not the subject
+    if not before:
+        return _count_in(doc, pack, start, at)
+    return _is_crowd(doc, pack, before[-1], first)
 
 
 def _gathers_a_crowd(doc: Document, pack: LanguagePack, at: int, end: int) -> bool:
@@ -103,8 +99,10 @@ def _crowd_after(doc: Document, pack: LanguagePack, sides: list[Side], at: int, 
 
 
 def _is_crowd(doc: Document, pack: LanguagePack, side: Side, first: int) -> bool:
-    if side.crowd_role or side.official:
-        return side.crowd_role
+    if side.crowd_role:
+        return True
+    if side.official:
+        return False
     return _count_in(doc, pack, max(first, side.first - COUNT_REACH), side.first)
 
 
