@@ -3,20 +3,12 @@ protests, stateless actors, domestic counterparts, headlines without accents."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from eventwire import analyze
 from eventwire.records import to_record
-
-
-def _events(text: str, lang: str) -> list[dict[str, Any]]:
-    return list(to_record(analyze(text, lang=lang))["events"])
-
-
-def _types(text: str, lang: str) -> set[str]:
-    return {e["type"] for e in _events(text, lang)}
+from tests.analyze.coded import coded_events as _events
+from tests.analyze.coded import coded_types as _types
 
 
 @pytest.mark.parametrize(

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from eventwire import analyze
-from eventwire.records import to_record
-
-
-def _events(text: str, lang: str) -> list[dict[str, Any]]:
-    return list(to_record(analyze(text, lang=lang))["events"])
+from tests.analyze.coded import coded_events as _events
 
 
 @pytest.mark.parametrize(
