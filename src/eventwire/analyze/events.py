@@ -962,6 +962,9 @@ def _build_event(
     negated, future = tense.negated, tense.future
     event_type, cameo = pattern.type, pattern.cameo
     rule = sides.rule
+    # recoded after the sides, unlike the recodings in code_sentence: the target of
+    # a riot that destroys property is the property's owner, which the sides of the
+    # attack found; a protest's sides would point it at the crowd's own state
     if event_type == "ASSAULT" and pattern.mode == "seize" and is_crowd(doc, sides.source):
         event_type, cameo = RIOT
         rule += "; property destroyed by a crowd: a riot"
