@@ -1041,8 +1041,7 @@ def _verbal_protest(
     if source is None or source.actor < 0:
         return False
     actor = doc.actors[source.actor]
-    written = doc.mentions[source.mention].span.text(doc.text).lower()
-    named_state = actor.kind == "STATE" and pack.states.get(written, ("", ""))[1] in STATE_NAMES
+    named_state = actor.kind == "STATE" and doc.mentions[source.mention].state_kind in STATE_NAMES
     return named_state or actor.sector in INSTITUTION_SECTORS
 
 
