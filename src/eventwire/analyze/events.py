@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass
 
@@ -32,7 +31,7 @@ from eventwire.analyze.acts import (
     protest_endings,
 )
 from eventwire.analyze.tense import FUTURE_WINDOW, read_tense
-from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of
+from eventwire.analyze.text import CLAUSE_BREAKS, has_cue, is_one_of, preposition_roles
 from eventwire.analyze.triggers import Trigger, Unit, find_triggers
 from eventwire.model import (
     ARMED_SECTORS,
@@ -108,7 +107,7 @@ def sentence_units(
     """The actor mentions of one sentence (`mentions`: their indexes), in order."""
     units: list[Unit] = []
     sentence = Span(start=doc.tokens[first].start, end=doc.tokens[end - 1].end)
-    roles = _preposition_roles(pack.lang)
+    roles = preposition_roles(pack.lang)
     for index in mentions:
         mention = doc.mentions[index]
         if mention.attached or mention.kind not in ACTOR_KINDS or mention.sector in PASSIVE_SECTORS:
@@ -140,16 +139,6 @@ def sentence_units(
             country = home or _place_country(doc, sentence, pack, mentions) or facts.dominant
         units.append(Unit(index, actor, country, found[0], found[1], preposition))
     return units
-
-
-@functools.cache
-def _preposition_roles(lang: str) -> dict[str, str]:
-    pack = load_pack(lang)
-    return {
-        word: role
-        for role in ("with", "against", "to", "between", "by", "of", "locative", "other")
-        for word in pack.preposition(role)
-    }
 
 
 def _governing_preposition(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.analyze.text import CLAUSE_BREAKS, is_one_of
+from eventwire.analyze.text import CLAUSE_BREAKS, is_one_of, preposition_roles
 from eventwire.model import Document, Token
 from eventwire.packs.loader import LanguagePack
 
@@ -73,7 +73,7 @@ def _gathers_a_crowd(doc: Document, pack: LanguagePack, at: int, end: int) -> bo
     after = at + 1
     return (
         after < end
-        and _governed_by_preposition(pack, doc.tokens[after])
+        and _non_genitive_preposition(pack, doc.tokens[after])
         and _count_in(doc, pack, after + 1, min(end, after + 1 + INVERTED_REACH))
     )
 
@@ -86,7 +86,7 @@ def _crowd_after(doc: Document, pack: LanguagePack, sides: list[Side], at: int, 
         return False
     stop = min(end, at + 1 + INVERTED_REACH)
     for index in range(at + 1, stop):
-        if doc.tokens[index].lower in CLAUSE_BREAKS or _governed_by_preposition(
+        if doc.tokens[index].lower in CLAUSE_BREAKS or _non_genitive_preposition(
             pack, doc.tokens[index]
         ):
             return False
@@ -114,14 +114,14 @@ def _is_count(doc: Document, pack: LanguagePack, index: int) -> bool:
     token = doc.tokens[index]
     if token.lower in pack.crowd_counts:
         return True
-    if index > 0 and _governed_by_preposition(pack, doc.tokens[index - 1]):
+    if index > 0 and _non_genitive_preposition(pack, doc.tokens[index - 1]):
         return False  # "en 1996", "durante 30 minutos"
     return _number(token) >= MIN_CROWD and not _year(token)
 
 
-def _governed_by_preposition(pack: LanguagePack, token: Token) -> bool:
+def _non_genitive_preposition(pack: LanguagePack, token: Token) -> bool:
     """ "en", "durante", "a" but not "de": "más de 300" still counts a crowd."""
-    return any(token.lower in words for role, words in pack.prepositions.items() if role != "of")
+    return preposition_roles(pack.lang).get(token.lower, "of") != "of"
 
 
 def _number(token: Token) -> int:

@@ -46,6 +46,17 @@ def has_cue(tokens: Sequence[Token], words: frozenset[str]) -> bool:
     return any(is_one_of(t, words) for t in tokens)
 
 
+@functools.cache
+def preposition_roles(lang: str) -> dict[str, str]:
+    """The pack's prepositions, each with its role ("con" -> "with")."""
+    pack = load_pack(lang)
+    return {
+        word: role
+        for role in ("with", "against", "to", "between", "by", "of", "locative", "other")
+        for word in pack.preposition(role)
+    }
+
+
 def sentence_end(openers: tuple[str, ...]) -> re.Pattern[str]:
     """End of a sentence: terminal punctuation (and closing marks), white space,
     then a word, a digit, a dash or bracket, or an opening quote mark of the
